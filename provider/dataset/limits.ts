@@ -1,0 +1,25 @@
+import type { TuningExample } from "./types";
+
+/**
+ * Per-example limits documented for Gemini 1.5 Flash tuning (gemini-tuning-api.md section 4). They are
+ * checked locally so that a bad example fails at `pulumi preview`, not minutes into `pulumi up`.
+ */
+export const EXAMPLE_LIMITS = {
+  /** Maximum characters of `textInput`. */
+  maxInputChars: 40_000,
+  /** Maximum characters of `output`. */
+  maxOutputChars: 5_000,
+} as const;
+
+/** Returns why an example breaks a documented limit, or undefined when it is valid. */
+export function exampleViolation(example: TuningExample): string | undefined {
+  if (example.textInput.length === 0) return "the input text is empty";
+  if (example.output.length === 0) return "the output text is empty";
+  if (example.textInput.length > EXAMPLE_LIMITS.maxInputChars) {
+    return `the input has ${example.textInput.length} characters; the limit is ${EXAMPLE_LIMITS.maxInputChars}`;
+  }
+  if (example.output.length > EXAMPLE_LIMITS.maxOutputChars) {
+    return `the output has ${example.output.length} characters; the limit is ${EXAMPLE_LIMITS.maxOutputChars}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,100 @@
+import { createReadStream } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { parse as parseCsv } from "csv-parse";
+import { DatasetError } from "./datasetError";
+import { exampleFromRecord } from "./exampleFromRecord";
+import { readLines } from "./lineReader";
+import type { DatasetFieldMapping, DatasetFileFormat, TuningExample } from "./types";
+
+/** One example read from a file, with where it came from. */
+export interface LocatedExample {
+  /** The example. */
+  example: TuningExample;
+  /** 1-based line for JSONL and CSV; for JSON, the array index is in `where`. */
+  line?: number;
+  /** Human-readable location when there is no line (JSON: `examples[3]`). */
+  where?: string;
+}
+
+/** Reads the examples of a file one at a time, throwing {@link DatasetError} at the first bad record. */
+export function readExamples(
+  path: string,
+  format: DatasetFileFormat,
+  mapping: DatasetFieldMapping,
+): AsyncGenerator<LocatedExample> {
+  switch (format) {
+    case "jsonl":
+      return readJsonl(path, mapping);
+    case "csv":
+      return readCsv(path, mapping);
+    case "json":
+      return readJson(path, mapping);
+  }
+}
+
+async function* readJsonl(path: string, mapping: DatasetFieldMapping): AsyncGenerator<LocatedExample> {
+  for await (const { text, line } of readLines(path)) {
+    if (text.trim().length === 0) continue; // blank lines (a trailing newline) are not examples
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch (error) {
+      throw new DatasetError({ file: path, line, message: `not valid JSON (${(error as Error).message})` });
+    }
+    const result = exampleFromRecord(record, mapping);
+    if ("error" in result) throw new DatasetError({ file: path, line, message: result.error });
+    yield { example: result.example, line };
+  }
+}
+
+async function* readCsv(path: string, mapping: DatasetFieldMapping): AsyncGenerator<LocatedExample> {
+  const parser = createReadStream(path).pipe(
+    parseCsv({ bom: true, columns: true, skip_empty_lines: true, info: true }),
+  );
+  try {
+    for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      const result = exampleFromRecord(row.record, mapping);
+      if ("error" in result) {
+        throw new DatasetError({ file: path, line: row.info.lines, message: result.error.replace("missing", "missing column") });
+      }
+      yield { example: result.example, line: row.info.lines };
+    }
+  } catch (error) {
+    if (error instanceof DatasetError) throw error;
+    const csvError = error as Error & { lines?: number };
+    throw new DatasetError({ file: path, line: csvError.lines, message: `not valid CSV (${csvError.message})` });
+  } finally {
+    parser.destroy();
+  }
+}
+
+/**
+ * JSON datasets are one document, so they are read whole: a top-level array of examples, or Google's
+ * request shape `{ "examples": [...] }` / `{ "examples": { "examples": [...] } }`.
+ */
+async function* readJson(path: string, mapping: DatasetFieldMapping): AsyncGenerator<LocatedExample> {
+  let document: unknown;
+  try {
+    document = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== undefined) throw error;
+    throw new DatasetError({ file: path, message: `not valid JSON (${(error as Error).message})` });
+  }
+  const records = examplesArray(document);
+  if (records === undefined) {
+    throw new DatasetError({ file: path, message: 'expected an array of examples or an object with an "examples" array' });
+  }
+  for (const [index, record] of records.entries()) {
+    const result = exampleFromRecord(record, mapping);
+    if ("error" in result) throw new DatasetError({ file: path, message: `examples[${index}]: ${result.error}` });
+    yield { example: result.example, where: `examples[${index}]` };
+  }
+}
+
+function examplesArray(document: unknown): unknown[] | undefined {
+  if (Array.isArray(document)) return document;
+  if (document === null || typeof document !== "object") return undefined;
+  const examples = (document as { examples?: unknown }).examples;
+  if (Array.isArray(examples)) return examples;
+  return examplesArray(examples);
+}

@@ -1,0 +1,137 @@
+import { z } from "zod";
+import { parseDuration } from "../config/duration";
+import { describeDatasetProblem, exampleViolation } from "../dataset";
+import type { DatasetSpec } from "../dataset";
+
+/** The API's rule for tuned model ids (gemini-tuning-api.md section 5.1). */
+export const TUNED_MODEL_ID_PATTERN = /^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$/;
+
+const positiveInt = (what: string) =>
+  z.number({ error: `${what} must be a number` }).int(`${what} must be a whole number`).positive(`${what} must be greater than 0`);
+const positiveNumber = (what: string) =>
+  z.number({ error: `${what} must be a number` }).positive(`${what} must be greater than 0`);
+const unitInterval = (what: string) =>
+  z.number({ error: `${what} must be a number` }).min(0, `${what} must be between 0 and 1`).max(1, `${what} must be between 0 and 1`);
+
+const hyperparametersSchema = z
+  .object({
+    epochCount: positiveInt("epochCount").optional(),
+    batchSize: positiveInt("batchSize").optional(),
+    learningRate: positiveNumber("learningRate").optional(),
+    learningRateMultiplier: positiveNumber("learningRateMultiplier").optional(),
+  })
+  .refine((h) => h.learningRate === undefined || h.learningRateMultiplier === undefined, {
+    message: "set learningRate or learningRateMultiplier, not both (the API treats them as one choice)",
+  });
+
+const exampleSchema = z
+  .object({ textInput: z.string({ error: "textInput must be a string" }), output: z.string({ error: "output must be a string" }) })
+  .superRefine((example, ctx) => {
+    const violation = exampleViolation(example);
+    if (violation !== undefined) ctx.addIssue({ code: "custom", message: violation });
+  });
+
+const datasetSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({
+      kind: z.literal("inline"),
+      examples: z.array(exampleSchema).min(1, "the dataset has no examples"),
+      fingerprint: z.string().optional(),
+      exampleCount: z.number().optional(),
+    }),
+    z
+      .object({
+        kind: z.literal("file"),
+        path: z.string().min(1),
+        format: z.enum(["jsonl", "csv", "json"]),
+        mapping: z.object({ input: z.string().min(1), output: z.string().min(1) }),
+        fingerprint: z.string().optional(),
+        exampleCount: z.number().optional(),
+        problem: z.object({ message: z.string(), file: z.string().optional(), line: z.number().optional() }).optional(),
+      })
+      .superRefine((dataset, ctx) => {
+        if (dataset.problem !== undefined) ctx.addIssue({ code: "custom", message: describeDatasetProblem(dataset.problem) });
+        else if (dataset.fingerprint === undefined) {
+          ctx.addIssue({ code: "custom", message: "the file dataset was not fingerprinted; build it with Dataset.fromJsonl/fromCsv/fromJson" });
+        }
+      }),
+  ],
+  { error: "trainingData must be a Dataset (Dataset.inline, Dataset.fromJsonl, Dataset.fromCsv or Dataset.fromJson)" },
+);
+
+const durationSchema = z
+  .union([z.string(), z.number()])
+  .refine((value) => parseDuration(value) !== undefined, { message: 'must be a duration such as "2h", "30m" or "90s"' });
+
+/** Model names may be given with or without their collection prefix; state always holds the full name. */
+const withPrefix = (prefix: string) => (value: string) => (value.startsWith(prefix) ? value : `${prefix}${value}`);
+
+/**
+ * The validated, normalized inputs of a `TunedModel`. The SDK sends `resourceName` and `autonameSeed`
+ * so that the provider can derive a stable id when the user sets none.
+ */
+export const tunedModelInputsSchema = z
+  .object({
+    resourceName: z.string().min(1),
+    autonameSeed: z.string().min(1),
+    tunedModelId: z
+      .string()
+      .regex(TUNED_MODEL_ID_PATTERN, "must be 1-40 characters: lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen")
+      .optional(),
+    baseModel: z
+      .string()
+      .transform(withPrefix("models/"))
+      .pipe(z.string().regex(/^models\/[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must name a base model such as "models/gemini-1.5-flash-001-tuning"'))
+      .optional(),
+    sourceModel: z
+      .string()
+      .transform(withPrefix("tunedModels/"))
+      .pipe(z.string().regex(/^tunedModels\/[a-z]([a-z0-9-]{0,38}[a-z0-9])?$/, 'must name a tuned model such as "tunedModels/my-model-abc123"'))
+      .optional(),
+    displayName: z.string().max(40, "must be at most 40 characters (the API's limit)").optional(),
+    description: z.string().optional(),
+    temperature: unitInterval("temperature").optional(),
+    topP: unitInterval("topP").optional(),
+    topK: positiveInt("topK").optional(),
+    readerProjectNumbers: z
+      .array(
+        z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^[1-9]\d*$/, "must be a Google Cloud project number (digits)")),
+      )
+      .optional(),
+    hyperparameters: hyperparametersSchema.optional(),
+    trainingData: datasetSchema.optional(),
+    adoptExisting: z.boolean().optional(),
+    apiKey: z.string().min(1, "must not be empty").optional(),
+    project: z.string().min(1, "must not be empty").optional(),
+    baseUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    timeouts: z.object({ create: durationSchema.optional(), update: durationSchema.optional(), delete: durationSchema.optional() }).optional(),
+  })
+  .superRefine((inputs, ctx) => {
+    if ((inputs.baseModel === undefined) === (inputs.sourceModel === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["baseModel"], message: "set exactly one of baseModel and sourceModel" });
+    }
+    if (inputs.adoptExisting && inputs.tunedModelId === undefined) {
+      ctx.addIssue({ code: "custom", path: ["tunedModelId"], message: "adoptExisting needs the tunedModelId of the model to adopt" });
+    }
+    if (inputs.trainingData === undefined && !inputs.adoptExisting) {
+      ctx.addIssue({ code: "custom", path: ["trainingData"], message: "trainingData is required (a Dataset of examples)" });
+    }
+  });
+
+/** Inputs after validation and normalization. */
+export type TunedModelInputs = z.output<typeof tunedModelInputsSchema>;
+
+/** Inputs after check: the id is always set and the dataset carries its fingerprint. */
+export type CheckedTunedModelInputs = TunedModelInputs & {
+  tunedModelId: string;
+  /** True when the provider chose the id (create-before-delete is then safe on replacement). */
+  autonamed: boolean;
+  trainingData?: DatasetSpec & { fingerprint: string; exampleCount: number };
+};
+
+/** The fields that can be changed in place with a PATCH (gemini-tuning-api.md section 2.1). */
+export const MUTABLE_FIELDS = ["displayName", "description", "temperature", "topP", "topK", "readerProjectNumbers"] as const;
+
+/** One of {@link MUTABLE_FIELDS}. */
+export type MutableField = (typeof MUTABLE_FIELDS)[number];

@@ -1,0 +1,16 @@
+/**
+ * Declarative Gemini tuned models for Pulumi.
+ *
+ * ```ts
+ * import * as gemini from "pulumi-gemini-tuning";
+ * const model = new gemini.TunedModel("number-generator", {
+ *   baseModel: "models/gemini-1.5-flash-001-tuning",
+ *   trainingData: gemini.Dataset.fromJsonl("data/numbers.jsonl"),
+ * });
+ * ```
+ */
+export { TunedModel, type TunedModelArgs, type HyperparametersArgs, type TimeoutsArgs, type TrainingSnapshot } from "./tunedModel";
+export { TunedModelPermission, type TunedModelPermissionArgs } from "./tunedModelPermission";
+export { Dataset, type TuningExampleArgs, type DatasetMappingArgs } from "./dataset";
+export { getTunedModel, getTunedModelOutput, type GetTunedModelArgs, type GetTunedModelResult } from "./getTunedModel";
+export type { ConnectionArgs } from "./connectionArgs";

@@ -1,0 +1,167 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { DatasetSpec } from "../provider/dataset/types";
+import { connectionInputs, type ConnectionArgs } from "./connectionArgs";
+import { Dataset, type TuningExampleArgs } from "./dataset";
+import { tunedModelShim } from "./providerShim";
+
+/** Training hyperparameters. Changing any of them trains a new model (replacement). */
+export interface HyperparametersArgs {
+  /** Passes over the training data. Default 5. */
+  epochCount?: pulumi.Input<number>;
+  /** Examples per step. Default chosen by the service from the dataset size (4 or 16). */
+  batchSize?: pulumi.Input<number>;
+  /** Learning rate. Default chosen by the service (0.001 or 0.0002). Not together with `learningRateMultiplier`. */
+  learningRate?: pulumi.Input<number>;
+  /** Multiplier of the service's recommended learning rate. Not together with `learningRate`. */
+  learningRateMultiplier?: pulumi.Input<number>;
+}
+
+/** Deadlines the provider enforces itself (the dynamic-provider host ignores `customTimeouts`). */
+export interface TimeoutsArgs {
+  /** How long `create` waits for training before recording the model as still training. Default `"2h"`. */
+  create?: string;
+  /** Default `"20m"`. */
+  update?: string;
+  /** Default `"20m"`. */
+  delete?: string;
+}
+
+/** Arguments of a {@link TunedModel}. */
+export interface TunedModelArgs extends ConnectionArgs {
+  /** Base model to tune, e.g. `models/gemini-1.5-flash-001-tuning`. Exactly one of this and `sourceModel`. */
+  baseModel?: pulumi.Input<string>;
+  /** An existing tuned model to tune further (`tunedModels/...`). Exactly one of this and `baseModel`. */
+  sourceModel?: pulumi.Input<string>;
+  /**
+   * The model id (`tunedModels/<id>`). Default: the resource name plus a suffix derived from the stack and
+   * the training spec, new on every replacement. A fixed id makes replacements delete-before-create.
+   */
+  tunedModelId?: pulumi.Input<string>;
+  /** Display name, at most 40 characters. Updated in place. */
+  displayName?: pulumi.Input<string>;
+  /** Description. Updated in place. */
+  description?: pulumi.Input<string>;
+  /** Default sampling temperature, 0 to 1. Updated in place. Unset: the base model's default. */
+  temperature?: pulumi.Input<number>;
+  /** Default nucleus sampling probability, 0 to 1. Updated in place. */
+  topP?: pulumi.Input<number>;
+  /** Default top-k sampling, a whole number from 1. Updated in place. */
+  topK?: pulumi.Input<number>;
+  /** Google Cloud project numbers granted read access. Updated in place. */
+  readerProjectNumbers?: pulumi.Input<pulumi.Input<string | number>[]>;
+  /** Training hyperparameters. */
+  hyperparameters?: pulumi.Input<HyperparametersArgs>;
+  /** The examples: a {@link Dataset}, or an array of inline examples. Required unless adopting. */
+  trainingData?: Dataset | pulumi.Input<pulumi.Input<TuningExampleArgs>[]>;
+  /**
+   * Take over the existing model `tunedModelId` instead of training one (`pulumi import` does not work
+   * for dynamic resources). Never creates a model; fails if it does not exist or its spec differs.
+   */
+  adoptExisting?: boolean;
+  /** Provider-enforced deadlines. */
+  timeouts?: TimeoutsArgs;
+}
+
+/** One recorded training step. */
+export interface TrainingSnapshot {
+  /** Step number. */
+  step: number;
+  /** Epoch of the step. */
+  epoch?: number;
+  /** Mean loss at the step. */
+  meanLoss?: number;
+}
+
+/**
+ * A Gemini tuned model. `pulumi up` submits the tuning job and waits until the model is ACTIVE, printing
+ * progress; changes to the base model, hyperparameters or training data train a new model
+ * (replacement); changes to the display name, description, sampling defaults or readers are applied in
+ * place; `pulumi refresh` notices edits and deletions made outside Pulumi.
+ */
+export class TunedModel extends pulumi.dynamic.Resource {
+  /** Full resource name, `tunedModels/<id>`. */
+  declare readonly name: pulumi.Output<string>;
+  /** The id part of the name. */
+  declare readonly tunedModelId: pulumi.Output<string>;
+  /** `CREATING`, `ACTIVE` or `FAILED`. */
+  declare readonly state: pulumi.Output<string>;
+  /** When the model was created (RFC 3339). */
+  declare readonly createTime: pulumi.Output<string>;
+  /** When the model was last updated (RFC 3339). */
+  declare readonly updateTime: pulumi.Output<string>;
+  /** When training started. */
+  declare readonly startTime: pulumi.Output<string | undefined>;
+  /** When training completed. */
+  declare readonly completeTime: pulumi.Output<string | undefined>;
+  /** The base model, also when tuned from another tuned model. */
+  declare readonly baseModel: pulumi.Output<string>;
+  /** Display name as the service has it. */
+  declare readonly displayName: pulumi.Output<string | undefined>;
+  /** Description as the service has it. */
+  declare readonly description: pulumi.Output<string | undefined>;
+  /** Effective temperature (the base model's default when not set). */
+  declare readonly temperature: pulumi.Output<number | undefined>;
+  /** Effective topP. */
+  declare readonly topP: pulumi.Output<number | undefined>;
+  /** Effective topK. */
+  declare readonly topK: pulumi.Output<number | undefined>;
+  /** Project numbers with read access. */
+  declare readonly readerProjectNumbers: pulumi.Output<string[] | undefined>;
+  /** Hyperparameters as the service applied them (defaults filled in). */
+  declare readonly effectiveHyperparameters: pulumi.Output<Record<string, number> | undefined>;
+  /** Training steps of the job. */
+  declare readonly totalSteps: pulumi.Output<number | undefined>;
+  /** Mean loss of the last step. */
+  declare readonly finalMeanLoss: pulumi.Output<number | undefined>;
+  /** Up to 20 evenly spaced training snapshots, always including the last. */
+  declare readonly snapshots: pulumi.Output<TrainingSnapshot[]>;
+  /** Number of training examples. */
+  declare readonly exampleCount: pulumi.Output<number>;
+  /** Content fingerprint of the training data (`sha256:...`). */
+  declare readonly datasetFingerprint: pulumi.Output<string>;
+
+  /**
+   * Declares a tuned model.
+   * @param name The resource name (also the start of the default id).
+   * @param args What to train and how.
+   * @param opts Pulumi resource options.
+   */
+  constructor(name: string, args: TunedModelArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = {
+      name: undefined, state: undefined, createTime: undefined, updateTime: undefined, startTime: undefined,
+      completeTime: undefined, effectiveHyperparameters: undefined, totalSteps: undefined, finalMeanLoss: undefined,
+      snapshots: undefined, exampleCount: undefined, datasetFingerprint: undefined,
+    };
+    super(
+      tunedModelShim,
+      name,
+      {
+        ...outputs,
+        resourceName: name,
+        autonameSeed: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+        tunedModelId: args.tunedModelId,
+        baseModel: args.baseModel,
+        sourceModel: args.sourceModel,
+        displayName: args.displayName,
+        description: args.description,
+        temperature: args.temperature,
+        topP: args.topP,
+        topK: args.topK,
+        readerProjectNumbers: args.readerProjectNumbers,
+        hyperparameters: args.hyperparameters,
+        trainingData: trainingDataSpec(args.trainingData),
+        adoptExisting: args.adoptExisting,
+        timeouts: args.timeouts,
+        ...connectionInputs(args),
+      },
+      opts,
+      "gemini",
+      "TunedModel",
+    );
+  }
+}
+
+function trainingDataSpec(data: TunedModelArgs["trainingData"]): pulumi.Input<DatasetSpec> | undefined {
+  if (data === undefined) return undefined;
+  return (data instanceof Dataset ? data : Dataset.inline(data)).spec;
+}
