@@ -9,6 +9,8 @@ module.exports = {
     "^.+\\.ts$": ["ts-jest", { isolatedModules: true, diagnostics: false }],
   },
   // Engine tests start real `pulumi` processes; give them room and run two files at a time.
+  // Examples import the package by name, as users do; in tests that name means the sources.
+  moduleNameMapper: { "^pulumi-gemini-tuning$": "<rootDir>/sdk/index.ts" },
   testTimeout: 120000,
   maxWorkers: 2,
   verbose: true,
