@@ -2,16 +2,10 @@
  * The dynamic provider's implementation. The SDK's serialized shim `require`s this module at call time,
  * so refresh and destroy always run the installed version of this code, never a copy frozen in state.
  */
-import { setStackConfig, type StackConfigReader } from "./config/providerConfig";
-
 export { tunedModelProvider as tunedModel } from "./tunedModel/provider";
 export { tunedModelPermissionProvider as tunedModelPermission } from "./permission/provider";
 export { getTunedModel } from "./lookup/getTunedModel";
 export * as datasets from "./dataset";
 export type { ConnectionInputs } from "./config/connection";
 export type { TunedModel as TunedModelResource } from "./wire";
-
-/** Receives the stack configuration from the dynamic-provider host (see {@link setStackConfig}). */
-export async function configure(request: { config: StackConfigReader }): Promise<void> {
-  setStackConfig(request.config);
-}
+export { configureProvider as configure } from "./config/providerConfig";

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DatasetSpec } from "../provider/dataset/types";
 import { connectionInputs, type ConnectionArgs } from "./connectionArgs";
 import { Dataset, type TuningExampleArgs } from "./dataset";
-import { tunedModelShim } from "./providerShim";
+import { GeminiDynamicResource } from "./providerShim";
 
 /** Training hyperparameters. Changing any of them trains a new model (replacement). */
 export interface HyperparametersArgs {
@@ -78,7 +78,7 @@ export interface TrainingSnapshot {
  * (replacement); changes to the display name, description, sampling defaults or readers are applied in
  * place; `pulumi refresh` notices edits and deletions made outside Pulumi.
  */
-export class TunedModel extends pulumi.dynamic.Resource {
+export class TunedModel extends GeminiDynamicResource {
   /** Full resource name, `tunedModels/<id>`. */
   declare readonly name: pulumi.Output<string>;
   /** The id part of the name. */
@@ -133,7 +133,8 @@ export class TunedModel extends pulumi.dynamic.Resource {
       snapshots: undefined, exampleCount: undefined, datasetFingerprint: undefined,
     };
     super(
-      tunedModelShim,
+      "tunedModel",
+      "TunedModel",
       name,
       {
         ...outputs,
@@ -155,8 +156,6 @@ export class TunedModel extends pulumi.dynamic.Resource {
         ...connectionInputs(args),
       },
       opts,
-      "gemini",
-      "TunedModel",
     );
   }
 }

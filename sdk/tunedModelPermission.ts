@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { connectionInputs, type ConnectionArgs } from "./connectionArgs";
-import { tunedModelPermissionShim } from "./providerShim";
+import { GeminiDynamicResource } from "./providerShim";
 
 /** Arguments of a {@link TunedModelPermission}. */
 export interface TunedModelPermissionArgs extends ConnectionArgs {
@@ -18,7 +18,7 @@ export interface TunedModelPermissionArgs extends ConnectionArgs {
  * Shares a tuned model. A role change is applied in place; a change of model, grantee type or email
  * replaces the permission.
  */
-export class TunedModelPermission extends pulumi.dynamic.Resource {
+export class TunedModelPermission extends GeminiDynamicResource {
   /** `tunedModels/<model>/permissions/<id>`. */
   declare readonly name: pulumi.Output<string>;
   /** The granted role. */
@@ -32,7 +32,8 @@ export class TunedModelPermission extends pulumi.dynamic.Resource {
    */
   constructor(name: string, args: TunedModelPermissionArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      tunedModelPermissionShim,
+      "tunedModelPermission",
+      "TunedModelPermission",
       name,
       {
         name: undefined,
@@ -43,8 +44,6 @@ export class TunedModelPermission extends pulumi.dynamic.Resource {
         ...connectionInputs(args),
       },
       opts,
-      "gemini",
-      "TunedModelPermission",
     );
   }
 }

@@ -21,3 +21,8 @@ export function geminiConfig(name: "apiKey" | "project" | "baseUrl"): string | u
   const value = stackConfig?.get(`gemini:${name}`);
   return value === undefined || value === "" ? undefined : value;
 }
+
+/** The dynamic provider's `configure`: receives the stack configuration from the provider host. */
+export async function configureProvider(request: { config: StackConfigReader }): Promise<void> {
+  setStackConfig(request.config);
+}

@@ -1,4 +1,5 @@
 import type { ConnectionInputs } from "../config/connection";
+import { configureProvider } from "../config/providerConfig";
 import { checkFailuresFromZod } from "../runtime/checkFailures";
 import { unknownPaths } from "../runtime/unknowns";
 import { tuningApiFor } from "../tunedModel/service";
@@ -18,6 +19,9 @@ function permissionOutputs(inputs: PermissionInputs, permission: Permission): Re
  * A role change is an in-place PATCH (`updateMask=role`); any other change replaces the permission.
  */
 export const tunedModelPermissionProvider = {
+  /** Receives the stack configuration (connection defaults). */
+  configure: configureProvider,
+
   /** Validates inputs locally so mistakes fail at preview. */
   async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
     const { __provider: _ignored, ...given } = news;

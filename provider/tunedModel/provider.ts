@@ -1,3 +1,4 @@
+import { configureProvider } from "../config/providerConfig";
 import { checkTunedModel } from "./check";
 import { createTunedModel } from "./create";
 import { deleteTunedModel } from "./delete";
@@ -11,6 +12,9 @@ import { updateTunedModel } from "./update";
  * like Pulumi's `dynamic.ResourceProvider`.
  */
 export const tunedModelProvider = {
+  /** Receives the stack configuration (connection defaults). */
+  configure: configureProvider,
+
   /** Validates and normalizes inputs (see {@link checkTunedModel}). */
   check: (_olds: Record<string, unknown>, news: Record<string, unknown>) => checkTunedModel(news),
 
