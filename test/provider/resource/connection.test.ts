@@ -1,8 +1,8 @@
 import { configure, tunedModel } from "../../../provider";
-import { modelInputs, rejection, useEmulator } from "./providerFixture";
+import { modelInputs, rejection, TEST_API_KEY, useEmulator } from "./providerFixture";
 
 const KEY = `test-key-${process.pid}-${Date.now()}`;
-const emulator = useEmulator({ strictAuth: true, apiKeys: [KEY] });
+const emulator = useEmulator({ strictAuth: true, apiKeys: [KEY, TEST_API_KEY] });
 
 describe("connection settings", () => {
   it("takes the API key and quota project from stack configuration", async () => {

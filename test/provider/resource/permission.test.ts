@@ -6,7 +6,7 @@ const emulator = useEmulator();
 describe("TunedModelPermission", () => {
   it("rejects invalid grants at check", async () => {
     const { failures } = await tunedModelPermission.check({}, { tunedModel: "Bad Name", granteeType: "EVERYONE", emailAddress: "a@b.c", role: "OWNER" });
-    expect(failures.map((failure: { property: string }) => failure.property).sort()).toEqual(["role", "tunedModel"]);
+    expect(failures.map((failure: { property: string }) => failure.property).sort()).toEqual(["emailAddress", "role", "tunedModel"]);
     const missingEmail = await tunedModelPermission.check({}, { tunedModel: "m1", granteeType: "USER", role: "READER" });
     expect(missingEmail.failures).toEqual([{ property: "emailAddress", reason: "is required when granteeType is USER" }]);
   });

@@ -2,6 +2,9 @@ import { startEmulator, type EmulatorHandle, type EmulatorOptions } from "../../
 import { configure } from "../../../provider";
 import { NUMBER_EXAMPLES } from "../../fixtures/numbers";
 
+/** The API key the fixture's stack configuration holds. */
+export const TEST_API_KEY = "unit-test-key";
+
 /** Inputs of a small valid model pointed at the given emulator. */
 export function modelInputs(baseUrl: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -25,7 +28,9 @@ export function useEmulator(options: EmulatorOptions = {}): () => EmulatorHandle
   afterAll(async () => emulator?.close());
   beforeEach(async () => {
     emulator?.control.reset();
-    await configure({ config: { get: () => undefined } });
+    // As in a stack: the key comes from `gemini:apiKey`, since outputs (all that read and delete see) never
+    // hold credentials. Without one the client would look for Application Default Credentials.
+    await configure({ config: { get: (key: string) => (key === "gemini:apiKey" ? TEST_API_KEY : undefined) } });
   });
   return () => {
     if (emulator === undefined) throw new Error("emulator not started");
