@@ -13,8 +13,9 @@ export function shutdownSignal(): AbortSignal {
   const stop = (reason: string) => {
     if (created.signal.aborted) return;
     created.abort(new Error(reason));
-    // Give in-flight calls a moment to report partial state, then leave even if something still holds the loop.
-    setTimeout(() => process.exit(1), 5_000).unref();
+    // In-flight creates report partial state within milliseconds of the abort; then leave, because the
+    // engine waits for this process to exit before it finishes cancelling.
+    setTimeout(() => process.exit(1), 1_000).unref();
   };
   process.once("SIGINT", () => stop("interrupted (SIGINT)"));
   process.once("SIGTERM", () => stop("terminated (SIGTERM)"));

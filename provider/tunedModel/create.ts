@@ -1,6 +1,7 @@
 import { isAlreadyExists } from "../client/httpClient";
 import type { TuningApi } from "../gemini/tuningApi";
 import { PartialStateError } from "../runtime/partialStateError";
+import { shutdownSignal } from "../runtime/shutdownSignal";
 import type { Operation, TunedModel } from "../wire";
 import { awaitTraining, type TrainingOutcome } from "./awaitTraining";
 import { createTunedModelBody } from "./createBody";
@@ -25,6 +26,8 @@ export interface TunedModelCreateResult {
  * interruption is recorded in state (partial state) so the next `up` resumes waiting.
  */
 export async function createTunedModel(inputs: CheckedTunedModelInputs): Promise<TunedModelCreateResult> {
+  // From here on an interruption must be reported as partial state, not end the process mid-create.
+  shutdownSignal();
   const api = tuningApiFor(inputs);
   const name = `tunedModels/${inputs.tunedModelId}`;
   if (inputs.adoptExisting) return adoptTunedModel(api, name, inputs);
@@ -104,7 +107,9 @@ async function finish(
       throw new Error(`${outcome.message}; the failed model was deleted, fix the cause and run \`pulumi up\` again`);
     }
     case "unfinished": {
-      const model: TunedModel = (await api.getTunedModel(name).catch(() => undefined)) ?? { name, state: "CREATING" };
+      // When interrupted there is no time for another request: record what is known.
+      const fresh = shutdownSignal().aborted ? undefined : await api.getTunedModel(name).catch(() => undefined);
+      const model: TunedModel = fresh ?? { name, state: "CREATING" };
       const outs = tunedModelOutputs(inputs, model, outcome.operation ?? { name: operationName });
       outs.operationName = operationName;
       throw new PartialStateError(`${outcome.message}; the job keeps training and the next \`pulumi up\` resumes waiting for it`, name, outs);

@@ -6,26 +6,24 @@ import type { DatasetSpec } from "../dataset";
 /** The API's rule for tuned model ids (gemini-tuning-api.md section 5.1). */
 export const TUNED_MODEL_ID_PATTERN = /^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$/;
 
-const positiveInt = (what: string) =>
-  z.number({ error: `${what} must be a number` }).int(`${what} must be a whole number`).positive(`${what} must be greater than 0`);
-const positiveNumber = (what: string) =>
-  z.number({ error: `${what} must be a number` }).positive(`${what} must be greater than 0`);
-const unitInterval = (what: string) =>
-  z.number({ error: `${what} must be a number` }).min(0, `${what} must be between 0 and 1`).max(1, `${what} must be between 0 and 1`);
+// Reasons do not repeat the property: the engine prints "property <path> value {...} has a problem: <reason>".
+const positiveInt = () => z.number({ error: "must be a number" }).int("must be a whole number").positive("must be greater than 0");
+const positiveNumber = () => z.number({ error: "must be a number" }).positive("must be greater than 0");
+const unitInterval = () => z.number({ error: "must be a number" }).min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
 
 const hyperparametersSchema = z
   .object({
-    epochCount: positiveInt("epochCount").optional(),
-    batchSize: positiveInt("batchSize").optional(),
-    learningRate: positiveNumber("learningRate").optional(),
-    learningRateMultiplier: positiveNumber("learningRateMultiplier").optional(),
+    epochCount: positiveInt().optional(),
+    batchSize: positiveInt().optional(),
+    learningRate: positiveNumber().optional(),
+    learningRateMultiplier: positiveNumber().optional(),
   })
   .refine((h) => h.learningRate === undefined || h.learningRateMultiplier === undefined, {
     message: "set learningRate or learningRateMultiplier, not both (the API treats them as one choice)",
   });
 
 const exampleSchema = z
-  .object({ textInput: z.string({ error: "textInput must be a string" }), output: z.string({ error: "output must be a string" }) })
+  .object({ textInput: z.string({ error: "must be a string" }), output: z.string({ error: "must be a string" }) })
   .superRefine((example, ctx) => {
     const violation = exampleViolation(example);
     if (violation !== undefined) ctx.addIssue({ code: "custom", message: violation });
@@ -91,9 +89,9 @@ export const tunedModelInputsSchema = z
       .optional(),
     displayName: z.string().max(40, "must be at most 40 characters (the API's limit)").optional(),
     description: z.string().optional(),
-    temperature: unitInterval("temperature").optional(),
-    topP: unitInterval("topP").optional(),
-    topK: positiveInt("topK").optional(),
+    temperature: unitInterval().optional(),
+    topP: unitInterval().optional(),
+    topK: positiveInt().optional(),
     readerProjectNumbers: z
       .array(
         z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^[1-9]\d*$/, "must be a Google Cloud project number (digits)")),

@@ -1,5 +1,6 @@
 import type { MutableTunedModelFields } from "../gemini/tuningApi";
 import { waitAndFinish } from "./create";
+import { shutdownSignal } from "../runtime/shutdownSignal";
 import { diffTunedModel } from "./diff";
 import { findTrainingOperation } from "./existingModel";
 import type { CheckedTunedModelInputs } from "./inputs";
@@ -15,6 +16,7 @@ export async function updateTunedModel(
   olds: Record<string, unknown>,
   news: CheckedTunedModelInputs,
 ): Promise<{ outs: Record<string, unknown> }> {
+  shutdownSignal(); // see createTunedModel: an interrupted resume is reported, not lost
   const api = tuningApiFor(news);
   let current = olds;
   if (olds.state !== "ACTIVE") {

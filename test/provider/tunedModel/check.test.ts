@@ -57,7 +57,7 @@ describe("checkTunedModel", () => {
 
   it("does not fail on values still unknown at preview time", async () => {
     expect(await failures({ displayName: UNKNOWN, temperature: UNKNOWN })).toEqual([]);
-    expect(await failures({ temperature: UNKNOWN, topP: 7 })).toEqual([{ property: "topP", reason: "topP must be between 0 and 1" }]);
+    expect(await failures({ temperature: UNKNOWN, topP: 7 })).toEqual([{ property: "topP", reason: "must be between 0 and 1" }]);
   });
 
   it("keeps a user-chosen id and says so", async () => {

@@ -1,0 +1,84 @@
+// Step 11 of the lifecycle: an `up` interrupted while a job trains (Ctrl-C in a terminal: SIGINT to the
+// CLI and to the provider process in its process group). The provider stops waiting at once and reports
+// the model as still training (partial state). Whether the cancelling engine records that step is a race
+// inside the engine, so both outcomes are checked: recorded, the next `up` updates the model and resumes
+// waiting on its operation; not recorded, the next `up` plans a create, derives the same id, finds the job
+// already training and waits for it. Either way the emulator sees one job, not two.
+import * as fs from "node:fs";
+import * as gemini from "../../sdk";
+import { NUMBER_EXAMPLES } from "../fixtures/numbers";
+import type { StackStepError } from "../harness";
+import { createGeminiStack, plannedOps, TUNED_MODEL_TYPE, type GeminiStack } from "./geminiStack";
+
+jest.setTimeout(180_000);
+
+/** Pids of the dynamic-provider processes a stack's engine started (they run in the stack's work dir). */
+function providerProcesses(workDir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (cmdline.includes("dynamic-provider") && fs.realpathSync(`/proc/${entry}/cwd`) === fs.realpathSync(workDir)) {
+        pids.push(Number(entry));
+      }
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+describe("an interrupted up", () => {
+  let env: GeminiStack;
+  const program = async () => {
+    const model = new gemini.TunedModel("patient", {
+      baseModel: "models/gemini-1.5-flash-001-tuning",
+      hyperparameters: { epochCount: 4, batchSize: 5 }, // 12 steps
+      trainingData: NUMBER_EXAMPLES,
+    });
+    return { name: model.name, state: model.state };
+  };
+
+  beforeAll(async () => (env = await createGeminiStack(program, { emulator: { stepMs: 1000 } })));
+  afterAll(async () => env?.dispose());
+
+  it("records the training model and the next up resumes the same job", async () => {
+    const abort = new AbortController();
+    let interrupted = false;
+    const first = await env.stack
+      .up({
+        signal: abort.signal,
+        onLine: (line) => {
+          if (interrupted || !/tuning job submitted/.test(line)) return;
+          interrupted = true;
+          abort.abort();
+          for (const pid of providerProcesses(env.stack.workDir)) process.kill(pid, "SIGINT");
+        },
+      })
+      .then(() => "completed", (error: StackStepError) => error.trace.outputLines.join("\n"));
+    expect(interrupted).toBe(true);
+    expect(first).toMatch(/\^C received; cancelling/);
+    expect(first).toMatch(/the deploy was interrupted while tunedModels\/patient-[a-z0-9]{7} was training/);
+    const [training] = env.emulator.control.models();
+    expect(training?.model.state).toBe("CREATING");
+    const recorded = (await env.stack.stateResources()).filter((r) => r.type === TUNED_MODEL_TYPE);
+    const expected = recorded.length === 1
+      ? { op: "update", line: /resuming the wait for its tuning job \((CREATING|ACTIVE)\)/ }
+      : { op: "create", line: /found the job an earlier attempt started \((CREATING|ACTIVE)\); waiting for it/ };
+    if (recorded.length === 1) {
+      expect(recorded[0]?.outputs).toEqual(expect.objectContaining({ state: "CREATING", operationName: expect.stringMatching(/\/operations\//) }));
+    } else {
+      expect(recorded).toEqual([]);
+    }
+
+    env.emulator.control.setStepMs(10);
+    const resumed = await env.stack.up();
+    expect(plannedOps(resumed).patient).toEqual([expected.op]);
+    expect(resumed.outputLines.join("\n")).toMatch(expected.line);
+    expect(resumed.result.outputs.state?.value).toBe("ACTIVE");
+    expect(resumed.result.outputs.name?.value).toBe(training?.model.name);
+    expect(env.emulator.control.jobsCreated()).toBe(1);
+    await env.stack.destroy();
+  });
+});

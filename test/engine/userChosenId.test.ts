@@ -1,0 +1,42 @@
+// Step 7 of the lifecycle: with a user-set tunedModelId, a replacement must delete the old model first,
+// since the new one takes the same id.
+import * as gemini from "../../sdk";
+import { NUMBER_EXAMPLES } from "../fixtures/numbers";
+import { createGeminiStack, mutatingRequests, operationOf, plannedOps, type GeminiStack } from "./geminiStack";
+
+jest.setTimeout(120_000);
+
+describe("a TunedModel with a user-chosen id", () => {
+  let env: GeminiStack;
+  const program = (epochCount: number) => async () => {
+    const model = new gemini.TunedModel("fixed", {
+      tunedModelId: "fixed-id-model",
+      baseModel: "models/gemini-1.5-flash-001-tuning",
+      hyperparameters: { epochCount, batchSize: 5 },
+      trainingData: NUMBER_EXAMPLES,
+    });
+    return { name: model.name };
+  };
+
+  beforeAll(async () => (env = await createGeminiStack(program(1))));
+  afterAll(async () => env?.dispose());
+
+  it("is replaced delete-before-create when a hyperparameter changes", async () => {
+    expect((await env.stack.up()).result.outputs.name?.value).toBe("tunedModels/fixed-id-model");
+    env.stack.setProgram(program(2));
+    const preview = await env.stack.preview();
+    expect(plannedOps(preview).fixed).toEqual(["delete-replaced", "replace", "create-replacement"]);
+    expect(operationOf(preview, "fixed", "replace")?.replaces).toEqual(["hyperparameters.epochCount"]);
+
+    env.emulator.control.clearRequests();
+    await env.stack.up();
+    expect(mutatingRequests(env.emulator).map((r) => `${r.method} ${r.path}`)).toEqual([
+      "DELETE /v1beta/tunedModels/fixed-id-model",
+      "POST /v1beta/tunedModels",
+    ]);
+    const [model] = env.emulator.control.models();
+    expect(model.model).toEqual(expect.objectContaining({ name: "tunedModels/fixed-id-model", state: "ACTIVE" }));
+    expect((model.model.tuningTask as { hyperparameters: { epochCount: number } }).hyperparameters.epochCount).toBe(2);
+    await env.stack.destroy();
+  });
+});

@@ -1,0 +1,31 @@
+import { inspect } from "node:util";
+import { CredentialsError, apiKeyAuthorizer, authorizerFor } from "../../../provider/auth";
+
+const KEY = "AIzaSyD-secret-test-key-0123456789abcdef";
+
+describe("apiKeyAuthorizer", () => {
+  test("sends the key as x-goog-api-key", async () => {
+    const authorizer = apiKeyAuthorizer(KEY);
+    expect(authorizer.kind).toBe("apiKey");
+    await expect(authorizer.headers()).resolves.toEqual({ "x-goog-api-key": KEY });
+  });
+
+  test("never shows the key when serialized, inspected or printed", () => {
+    const authorizer = apiKeyAuthorizer(KEY);
+    for (const text of [JSON.stringify(authorizer), inspect(authorizer, { depth: 10, showHidden: true }), String(authorizer), Object.keys(authorizer).join()]) {
+      expect(text).not.toContain(KEY);
+    }
+  });
+
+  test("refuses an empty key", () => {
+    expect(() => apiKeyAuthorizer("  ")).toThrow(CredentialsError);
+  });
+});
+
+describe("authorizerFor", () => {
+  test("uses the API key when there is one, ADC otherwise", () => {
+    expect(authorizerFor({ apiKey: KEY }).kind).toBe("apiKey");
+    expect(authorizerFor({}).kind).toBe("adc");
+    expect(authorizerFor({ apiKey: "" }).kind).toBe("adc");
+  });
+});

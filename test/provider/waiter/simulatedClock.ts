@@ -1,0 +1,67 @@
+import type { WaiterClock } from "../../../provider/waiter";
+
+interface Timer {
+  at: number;
+  seq: number;
+  fire: () => void;
+}
+
+/**
+ * Virtual time for waiter tests: `sleep` registers a timer, and `run` advances the clock to the next timer
+ * whenever everything else is idle. A simulated ten-minute job runs in milliseconds, deterministically.
+ */
+export class SimulatedClock implements WaiterClock {
+  private time: number;
+  private seq = 0;
+  private timers: Timer[] = [];
+
+  constructor(start = Date.parse("2025-06-01T12:00:00Z")) {
+    this.time = start;
+  }
+
+  now(): number {
+    return this.time;
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const timer: Timer = {
+        at: this.time + Math.max(0, ms),
+        seq: this.seq++,
+        fire: () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        },
+      };
+      const onAbort = () => {
+        this.timers = this.timers.filter((t) => t !== timer);
+        reject(signal?.reason);
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.timers.push(timer);
+    });
+  }
+
+  /** Runs `work` to completion, moving time forward only when nothing else can happen. */
+  async run<T>(work: Promise<T>): Promise<T> {
+    let settled = false;
+    work.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    while (!settled) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (settled) break;
+      if (this.timers.length === 0) throw new Error("simulated clock: deadlock, nothing left to wait for");
+      this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+      const next = this.timers.shift()!;
+      this.time = Math.max(this.time, next.at);
+      next.fire();
+    }
+    return work;
+  }
+}
