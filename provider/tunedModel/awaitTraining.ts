@@ -1,6 +1,6 @@
 import type { TuningApi } from "../gemini/tuningApi";
 import { shutdownSignal } from "../runtime/shutdownSignal";
-import { OperationFailedError, progressReporter, waitForOperation } from "../waiter";
+import { OperationFailedError, progressReporter, waitForOperation, WaitTimeoutError } from "../waiter";
 import type { Operation, TunedModel } from "../wire";
 
 /** How a training wait ended when it did not succeed. */
@@ -37,7 +37,7 @@ export async function awaitTraining(
     const seconds = Math.round(timeoutMs / 1000);
     const why = shutdownSignal().aborted
       ? `the deploy was interrupted while ${modelName} was training`
-      : (error as Error).name === "WaitTimeoutError"
+      : error instanceof WaitTimeoutError
         ? `${modelName} was still training after the create timeout (${seconds}s)`
         : `waiting for ${modelName} failed: ${(error as Error).message}`;
     return { kind: "unfinished", operation: last, message: why };

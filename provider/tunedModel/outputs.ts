@@ -24,11 +24,13 @@ export function tunedModelOutputs(
   model: TunedModel,
   operation?: Pick<Operation, "name" | "metadata">,
 ): Record<string, unknown> {
-  const { apiKey: _secret, ...kept } = inputs;
+  const { apiKey: _secret, trainingData, ...kept } = inputs;
   const task = model.tuningTask;
   const snapshots = compactSnapshots(task?.snapshots ?? operation?.metadata?.snapshots ?? []);
   const outputs: Record<string, unknown> = {
     ...kept,
+    // The inputs already hold inline examples; outputs need only what diff compares.
+    trainingData: trainingData === undefined ? undefined : datasetReference(trainingData),
     name: model.name,
     tunedModelId: model.name.replace(/^tunedModels\//, ""),
     state: model.state,
@@ -52,6 +54,11 @@ export function tunedModelOutputs(
     operationName: operation?.name,
   };
   return JSON.parse(JSON.stringify(outputs)) as Record<string, unknown>;
+}
+
+function datasetReference(dataset: NonNullable<CheckedTunedModelInputs["trainingData"]>): object {
+  if (dataset.kind === "file") return dataset;
+  return { kind: dataset.kind, fingerprint: dataset.fingerprint, exampleCount: dataset.exampleCount };
 }
 
 function lastStep(snapshots: CompactSnapshot[]): number | undefined {
