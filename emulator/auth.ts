@@ -50,8 +50,10 @@ const CREDENTIAL_HELP =
   "Expected OAuth 2 access token, login cookie or other valid authentication credential. " +
   "See https://developers.google.com/identity/sign-in/web/devconsole-project.";
 
-function unauthenticated(message: string, reason: string, rpc: string): ApiError {
-  return new ApiError("UNAUTHENTICATED", message, [errorInfoDetail(reason, { service: SERVICE_NAME, method: rpc })]);
+function unauthenticated(message: string, reason: string, route: RouteAuth): ApiError {
+  return new ApiError("UNAUTHENTICATED", message, [
+    errorInfoDetail(reason, { service: route.service ?? SERVICE_NAME, method: route.rpc }),
+  ]);
 }
 
 /** What a route requires of a token. */
@@ -60,7 +62,15 @@ export interface RouteAuth {
   rpc: string;
   /** Scope suffixes (after `https://www.googleapis.com/auth/`) any one of which suffices; undefined = any. */
   scopes?: readonly string[];
+  /** Service named in ErrorInfo metadata; default `generativelanguage.googleapis.com`. */
+  service?: string;
+  /** Whether the method refuses API keys (Vertex AI tuning: OAuth only, reference §9). */
+  rejectsApiKeys?: boolean;
 }
+
+const API_KEYS_UNSUPPORTED =
+  "API keys are not supported by this API. Expected OAuth2 access token or other authentication credentials " +
+  "that assert a principal. See https://cloud.google.com/docs/authentication";
 
 /** Authenticates a request; throws the Google error for a rejected credential. */
 export function authenticate(
@@ -72,6 +82,16 @@ export function authenticate(
 ): Caller {
   const kind = authKindOf(creds);
   if (!options.strictAuth) return { kind, principal: options.principal };
+  const service = route.service ?? SERVICE_NAME;
+  if (route.rejectsApiKeys && creds.apiKey !== undefined) {
+    // A key is never a credential here: with a token the token decides, without one the call is anonymous.
+    if (creds.bearer === undefined) {
+      throw new ApiError("UNAUTHENTICATED", API_KEYS_UNSUPPORTED, [
+        errorInfoDetail("CREDENTIALS_MISSING", { service, method: route.rpc }),
+      ]);
+    }
+    return authenticate({ bearer: creds.bearer }, route, options, store, now);
+  }
   if (creds.apiKey !== undefined && !options.apiKeys.has(creds.apiKey)) {
     throw new ApiError("INVALID_ARGUMENT", KEY_INVALID, [
       errorInfoDetail("API_KEY_INVALID", { service: SERVICE_NAME }),
@@ -83,7 +103,7 @@ export function authenticate(
     throw unauthenticated(
       `Request is missing required authentication credential. ${CREDENTIAL_HELP}`,
       "CREDENTIALS_MISSING",
-      route.rpc,
+      route,
     );
   }
   if (options.bearerTokens.has(creds.bearer)) return { kind, principal: options.principal };
@@ -92,21 +112,21 @@ export function authenticate(
     throw unauthenticated(
       `Request had invalid authentication credentials. ${CREDENTIAL_HELP}`,
       "ACCESS_TOKEN_TYPE_UNSUPPORTED",
-      route.rpc,
+      route,
     );
   }
   if (token.expiresAtMs <= now) {
     throw unauthenticated(
       `Request had invalid authentication credentials. ${CREDENTIAL_HELP}`,
       "ACCESS_TOKEN_EXPIRED",
-      route.rpc,
+      route,
     );
   }
   if (token.scopes !== undefined && route.scopes !== undefined) {
     const granted = new Set(token.scopes.map((s) => s.replace(/^https:\/\/www\.googleapis\.com\/auth\//, "")));
     if (!route.scopes.some((s) => granted.has(s))) {
       throw new ApiError("PERMISSION_DENIED", "Request had insufficient authentication scopes.", [
-        errorInfoDetail("ACCESS_TOKEN_SCOPE_INSUFFICIENT", { service: SERVICE_NAME, method: route.rpc }),
+        errorInfoDetail("ACCESS_TOKEN_SCOPE_INSUFFICIENT", { service, method: route.rpc }),
       ]);
     }
   }

@@ -10,6 +10,7 @@ import { operationName, renderOperation, renderTunedModel } from "./render";
 import { RecordedRequest } from "./requestLog";
 import { FailurePlan } from "./state";
 import { failureMessage } from "./training";
+import { ControlVertexJob, controlVertexJobs, failVertexJob, VertexJobFailureSpec } from "./vertex/control";
 
 /** Which job to fail, when, and how. */
 export interface JobFailureSpec {
@@ -54,7 +55,7 @@ export interface EmulatorControl {
   faults(): ActiveFault[];
   /** Makes a job fail (see JobFailureSpec). */
   failJob(spec: JobFailureSpec): void;
-  /** Drops every planned failure (pending, or attached to running jobs). */
+  /** Drops every planned failure (pending, or attached to running jobs), Gemini API and Vertex. */
   clearJobFailures(): void;
   /** Every API request received, in arrival order (never keys or tokens). */
   requests(): RecordedRequest[];
@@ -66,6 +67,12 @@ export interface EmulatorControl {
   models(): ControlModel[];
   /** Total jobs ever created (creates accepted). */
   jobsCreated(): number;
+  /** Vertex tuning jobs, newest first, with the model and endpoint each produced (while they exist). */
+  vertexJobs(): ControlVertexJob[];
+  /** Vertex tuning jobs ever created. */
+  vertexJobsCreated(): number;
+  /** Makes a Vertex tuning job fail (the next one created, or a running one). */
+  failVertexJob(spec: VertexJobFailureSpec): void;
   /** Changes the training step time. */
   setStepMs(ms: number): void;
   /** Pauses training globally. */
@@ -117,6 +124,7 @@ export function createControl(core: EmulatorCore): EmulatorControl {
     },
     clearJobFailures: () => {
       core.store.clearFailures();
+      core.store.vertex.clearFailures();
       changed();
     },
     requests: () => core.recorder.list(),
@@ -131,6 +139,12 @@ export function createControl(core: EmulatorCore): EmulatorControl {
         jobCount: core.store.jobCount(m.id),
       })),
     jobsCreated: () => core.store.jobsCreated,
+    vertexJobs: () => controlVertexJobs(core),
+    vertexJobsCreated: () => core.store.vertex.jobsCreated,
+    failVertexJob: (spec) => {
+      failVertexJob(core, spec);
+      changed();
+    },
     setStepMs: (ms) => {
       core.setStepMs(ms);
       changed();

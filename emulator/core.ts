@@ -14,6 +14,9 @@ import { RequestRecorder } from "./requestLog";
 import { PersistedState, StoredModel } from "./state";
 import { Store } from "./store";
 import { advanceJob } from "./training";
+import { produceTunedModel } from "./vertex/produce";
+import { StoredVertexJob } from "./vertex/state";
+import { advanceVertexJob, isVertexJobActive } from "./vertex/training";
 
 /** Everything a running emulator holds. */
 export class EmulatorCore {
@@ -42,11 +45,16 @@ export class EmulatorCore {
     return baseModelCatalog(this.options.baseModelsMode);
   }
 
-  /** Brings every running job up to the training clock. */
+  /** Brings every running job (Gemini API and Vertex) up to the training clock. */
   advanceTraining(): void {
     const now = this.clock.trainingNow();
     for (const model of this.store.eachModel()) {
       if (advanceJob(model, now, this.clock.stepMs)) this.store.touch();
+    }
+    const vertex = this.store.vertex;
+    for (const job of vertex.eachJob()) {
+      if (advanceVertexJob(job, now, this.clock.stepMs)) vertex.changed();
+      produceTunedModel(vertex, job);
     }
   }
 
@@ -64,6 +72,9 @@ export class EmulatorCore {
     for (const model of this.store.allModels()) {
       if (model.state !== "CREATING") continue;
       model.job.lastStepAtMs += Math.max(0, now - Math.max(pausedAt, model.job.lastStepAtMs));
+    }
+    for (const job of this.store.vertex.eachJob()) {
+      if (isVertexJobActive(job)) job.lastStepAtMs += Math.max(0, now - Math.max(pausedAt, job.lastStepAtMs));
     }
     this.store.touch();
   }
@@ -87,6 +98,12 @@ export class EmulatorCore {
   models(): StoredModel[] {
     this.advanceTraining();
     return this.store.allModels();
+  }
+
+  /** All Vertex tuning jobs, newest first, after advancing training. */
+  vertexJobs(): StoredVertexJob[] {
+    this.advanceTraining();
+    return this.store.vertex.allJobs();
   }
 
   /** Writes the state file if there is one; resolves when the current state is on disk. */

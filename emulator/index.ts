@@ -1,6 +1,8 @@
 /**
  * A local, wire-compatible emulator of the Gemini API tuning service (`generativelanguage` v1beta
- * `tunedModels`, their operations and permissions, base models, and generateContent on tuned models).
+ * `tunedModels`, their operations and permissions, base models, and generateContent on tuned models), and of
+ * the Vertex AI (`aiplatform` v1) routes a Vertex tuned model needs: tuningJobs, the models and endpoints they
+ * produce, their long-running operations, and generateContent on the endpoint.
  *
  * ```ts
  * const emulator = await startEmulator({ stepMs: 20 });
@@ -17,5 +19,9 @@ export type { RecordedRequest } from "./requestLog";
 export type { AuthKind } from "./auth";
 export type { TokenRequestRecord } from "./oauth";
 export type { BaseModelsMode } from "./baseModels";
+export type { VertexOptions } from "./vertex/options";
+export { VERTEX_FIXED_ANSWER } from "./vertex/options";
+export type { VertexJobFailureSpec, ControlVertexJob } from "./vertex/control";
+export type { VertexJobState } from "./vertex/state";
 export { runCli, parseCliArgs, CLI_USAGE } from "./cli";
 export type { CliArgs, CliIo } from "./cli";

@@ -3,6 +3,7 @@
  */
 import { BaseModelsMode } from "./baseModels";
 import { DEFAULT_SIZE_THRESHOLD } from "./training";
+import { ResolvedVertexOptions, resolveVertexOptions, VertexOptions } from "./vertex/options";
 
 /** How the emulator is configured. Every field is optional. */
 export interface EmulatorOptions {
@@ -35,6 +36,8 @@ export interface EmulatorOptions {
   principal?: string;
   /** Receives one line per API request; lines never contain keys, tokens or bodies. */
   log?: (line: string) => void;
+  /** The Vertex AI (`aiplatform` v1) routes: dataset buckets, accepted base models, placeholder answers. */
+  vertex?: VertexOptions;
 }
 
 /** Options with defaults applied. */
@@ -52,6 +55,7 @@ export interface ResolvedOptions {
   tokenLifetimeSeconds: number;
   principal: string;
   log: ((line: string) => void) | undefined;
+  vertex: ResolvedVertexOptions;
 }
 
 /** The default principal's e-mail. */
@@ -85,5 +89,6 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
     principal: options.principal ?? DEFAULT_PRINCIPAL,
     log: options.log,
+    vertex: resolveVertexOptions(options.vertex),
   };
 }

@@ -8,6 +8,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { PersistedState } from "./state";
+import { emptyVertexState } from "./vertex/state";
 
 /** Reads a state file; `undefined` when it does not exist. A corrupt or foreign file is an error, not a reset. */
 export async function loadStateFile(file: string): Promise<PersistedState | undefined> {
@@ -35,6 +36,8 @@ export async function loadStateFile(file: string): Promise<PersistedState | unde
     jobsById: state.jobsById ?? {},
     pendingFailures: state.pendingFailures ?? { byId: {}, next: [] },
     tokens: state.tokens ?? [],
+    // Files from before Vertex support have no `vertex` key; older partial ones get the missing lists.
+    vertex: { ...emptyVertexState(), ...(state.vertex ?? {}) },
   };
 }
 

@@ -1,6 +1,8 @@
 /**
  * Maps `METHOD /{version}/{resource path}` to a route. A path that matches a route pattern but not its method
- * or version still gets Google's "Method not found" 404, as the real front end answers unbound pairs.
+ * or version still gets Google's "Method not found" 404, as the real front end answers unbound pairs. Vertex AI
+ * routes (`/v1/projects/{p}/locations/{l}/...`) share the server: the real services live on different hosts,
+ * and their paths never overlap.
  */
 import { createTunedModel } from "./routes/createTunedModel";
 import { generateContent, streamGenerateContent } from "./routes/generateContent";
@@ -16,6 +18,7 @@ import {
 } from "./routes/permissions";
 import { deleteTunedModel, getTunedModel, listTunedModels, transferOwnership } from "./routes/tunedModels";
 import { ApiVersion, Route } from "./routes/types";
+import { VERTEX_ROUTES } from "./routes/vertex";
 
 /** Every API route. */
 export const ROUTES: readonly Route[] = [
@@ -37,6 +40,7 @@ export const ROUTES: readonly Route[] = [
   getOperation,
   listOperations,
   cancelOperation,
+  ...VERTEX_ROUTES,
 ];
 
 /** A matched route with its captured path parameters. */

@@ -2,6 +2,7 @@
  * The emulator's stored records. Everything here is plain JSON so the whole state can be written to the state
  * file as is; times are epoch milliseconds (fractional, microsecond resolution).
  */
+import { VertexState } from "./vertex/state";
 
 /** `TunedModel.State` values a stored model can be in. */
 export type ModelState = "CREATING" | "ACTIVE" | "FAILED";
@@ -105,6 +106,8 @@ export interface PendingFailures {
 /** Everything the state file holds. */
 export interface PersistedState {
   version: 1;
+  /** Vertex AI records; absent in files written before Vertex support (then empty). */
+  vertex?: VertexState;
   models: StoredModel[];
   jobsCreated: number;
   jobsById: Record<string, number>;

@@ -3,6 +3,7 @@
  * and issued tokens. Every mutation bumps `version`, which the request pipeline compares before and after a
  * handler to know whether the state file needs writing.
  */
+import { VertexStore } from "./vertex/store";
 import { emptyState, FailurePlan, IssuedToken, PendingFailures, PersistedState, StoredModel } from "./state";
 
 /** The emulator's state, keyed for the lookups handlers do. */
@@ -14,6 +15,8 @@ export class Store {
   private pending: PendingFailures = { byId: {}, next: [] };
   /** Incremented on every change. */
   version = 0;
+  /** The Vertex AI collections, saved and reset with the rest. */
+  readonly vertex = new VertexStore(() => this.touch());
 
   /** @param initial state loaded from the state file, if any */
   constructor(initial: PersistedState = emptyState()) {
@@ -34,6 +37,7 @@ export class Store {
       jobsById: { ...this.jobsById },
       pendingFailures: this.pending,
       tokens: [...this.tokens.values()],
+      vertex: this.vertex.snapshot(),
     };
   }
 
@@ -49,6 +53,7 @@ export class Store {
     this.jobsCreatedCount = state.jobsCreated;
     this.jobsById = { ...state.jobsById };
     this.pending = { byId: { ...state.pendingFailures.byId }, next: [...state.pendingFailures.next] };
+    this.vertex.load(state.vertex);
   }
 
   /** A model by id (the part after `tunedModels/`). */

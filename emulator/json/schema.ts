@@ -15,6 +15,10 @@ export type FieldType =
   | "int64"
   | "bool"
   | "timestamp"
+  /** `map<string, string>`: a JSON object whose values are all strings. */
+  | "stringMap"
+  /** `map<string, int32>` (e.g. an endpoint's traffic split). */
+  | "int32Map"
   | { enum: readonly string[] }
   | { message: MessageSchema };
 
@@ -77,6 +81,7 @@ export function decodeMessage(value: unknown, schema: MessageSchema, path: strin
 }
 
 function typeName(type: FieldType): string {
+  if (type === "stringMap" || type === "int32Map") return "TYPE_MESSAGE";
   if (typeof type === "string") return `TYPE_${type === "timestamp" ? "STRING" : type.toUpperCase()}`;
   return "enum" in type ? "TYPE_ENUM" : "TYPE_MESSAGE";
 }
@@ -98,6 +103,18 @@ function decodeValue(raw: unknown, type: FieldType, path: string): unknown {
     case "bool":
       if (typeof raw !== "boolean") throw invalid();
       return raw;
+    case "stringMap": {
+      if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw invalid();
+      const entries = Object.entries(raw as Record<string, unknown>);
+      if (entries.some(([, v]) => typeof v !== "string")) throw invalid();
+      return Object.fromEntries(entries);
+    }
+    case "int32Map": {
+      if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw invalid();
+      const entries = Object.entries(raw as Record<string, unknown>);
+      if (entries.some(([, v]) => !Number.isInteger(v))) throw invalid();
+      return Object.fromEntries(entries);
+    }
     case "float": {
       const n = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw) : NaN;
       if (Number.isNaN(n) && raw !== "NaN") throw invalid();

@@ -13,6 +13,8 @@
  * | GET / DELETE | /emulator/requests | | `{requests}` / `{}` |
  * | GET | /emulator/counters | | `{requestsByRoute, modelsByState}` |
  * | GET | /emulator/models | | `{models}` |
+ * | GET | /emulator/vertex/jobs | | `{jobs, jobsCreated}` (Vertex tuning jobs with their model and endpoint) |
+ * | POST | /emulator/vertex/jobs/fail | VertexJobFailureSpec | `{}` |
  * | POST | /emulator/training/pause, /emulator/training/resume | | `{}` |
  * | POST | /emulator/step-ms | `{stepMs}` | `{}` |
  * | GET | /emulator/token-requests | | `{tokenRequests}` |
@@ -22,6 +24,7 @@
 import { EmulatorControl, JobFailureSpec } from "../control";
 import { EmulatorCore } from "../core";
 import { FaultSpec } from "../faults";
+import { VertexJobFailureSpec } from "../vertex/control";
 import { parseLenientJson } from "../json/lenientJson";
 import { issueToken, tokenRequestParams } from "../oauth";
 
@@ -89,6 +92,11 @@ export function handleControl(
         return { status: 200, json: control.counters() };
       case "GET /emulator/models":
         return { status: 200, json: { models: control.models() } };
+      case "GET /emulator/vertex/jobs":
+        return { status: 200, json: { jobs: control.vertexJobs(), jobsCreated: control.vertexJobsCreated() } };
+      case "POST /emulator/vertex/jobs/fail":
+        control.failVertexJob(objectBody(body) as VertexJobFailureSpec);
+        return { status: 200, json: {} };
       case "POST /emulator/training/pause":
         control.pauseTraining();
         return { status: 200, json: {} };

@@ -37,5 +37,9 @@ export interface Route {
   pattern: RegExp;
   /** OAuth scope suffixes, any one of which a restricted token needs; undefined means no scope check. */
   scopes?: readonly string[];
+  /** Service named in auth ErrorInfo metadata (default `generativelanguage.googleapis.com`). */
+  service?: string;
+  /** Refuse API keys in strict auth (Vertex AI accepts OAuth only). */
+  rejectsApiKeys?: boolean;
   handler: (call: ApiCall) => HandlerResult;
 }

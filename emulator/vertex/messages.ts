@@ -1,0 +1,124 @@
+/**
+ * Schemas of the Vertex AI request messages the emulator decodes strictly (`google.cloud.aiplatform.v1`).
+ * Output-only fields the emulator renders are part of the schemas so a client may send back what it read.
+ */
+import { MessageSchema } from "../json/schema";
+
+const TIMESTAMP = { type: "timestamp" } as const;
+const STRING = { type: "string" } as const;
+
+/** `JobState`, in enum-number order (integers decode by position). */
+export const JOB_STATES = [
+  "JOB_STATE_UNSPECIFIED",
+  "JOB_STATE_QUEUED",
+  "JOB_STATE_PENDING",
+  "JOB_STATE_RUNNING",
+  "JOB_STATE_SUCCEEDED",
+  "JOB_STATE_FAILED",
+  "JOB_STATE_CANCELLING",
+  "JOB_STATE_CANCELLED",
+  "JOB_STATE_PAUSED",
+  "JOB_STATE_EXPIRED",
+  "JOB_STATE_UPDATING",
+  "JOB_STATE_PARTIALLY_SUCCEEDED",
+] as const;
+
+/** `SupervisedHyperParameters.AdapterSize`, in enum-number order (TWO = 6 was added after THIRTY_TWO = 5). */
+export const ADAPTER_SIZES = [
+  "ADAPTER_SIZE_UNSPECIFIED",
+  "ADAPTER_SIZE_ONE",
+  "ADAPTER_SIZE_FOUR",
+  "ADAPTER_SIZE_EIGHT",
+  "ADAPTER_SIZE_SIXTEEN",
+  "ADAPTER_SIZE_THIRTY_TWO",
+  "ADAPTER_SIZE_TWO",
+] as const;
+
+/** `SupervisedTuningSpec`. */
+export const SUPERVISED_TUNING_SPEC: MessageSchema = {
+  fields: {
+    trainingDatasetUri: STRING,
+    validationDatasetUri: STRING,
+    hyperParameters: {
+      type: {
+        message: {
+          fields: {
+            epochCount: { type: "int64" },
+            learningRateMultiplier: { type: "float" },
+            adapterSize: { type: { enum: ADAPTER_SIZES } },
+          },
+        },
+      },
+    },
+    exportLastCheckpointOnly: { type: "bool" },
+  },
+};
+
+/** `TuningJob` (what a create may carry). */
+export const TUNING_JOB: MessageSchema = {
+  fields: {
+    name: STRING,
+    tunedModelDisplayName: STRING,
+    description: STRING,
+    baseModel: STRING,
+    supervisedTuningSpec: { type: { message: SUPERVISED_TUNING_SPEC } },
+    state: { type: { enum: JOB_STATES } },
+    createTime: TIMESTAMP,
+    startTime: TIMESTAMP,
+    endTime: TIMESTAMP,
+    updateTime: TIMESTAMP,
+    labels: { type: "stringMap" },
+    experiment: STRING,
+    encryptionSpec: { type: { message: { fields: { kmsKeyName: STRING } } } },
+    serviceAccount: STRING,
+  },
+};
+
+/** `Model`, the fields the emulator renders. */
+export const VERTEX_MODEL: MessageSchema = {
+  fields: {
+    name: STRING,
+    displayName: STRING,
+    description: STRING,
+    versionId: STRING,
+    versionAliases: { type: "string", repeated: true },
+    createTime: TIMESTAMP,
+    updateTime: TIMESTAMP,
+    deployedModels: {
+      type: { message: { fields: { endpoint: STRING, deployedModelId: STRING, checkpointId: STRING } } },
+      repeated: true,
+    },
+    labels: { type: "stringMap" },
+    versionCreateTime: TIMESTAMP,
+    versionUpdateTime: TIMESTAMP,
+    etag: STRING,
+  },
+};
+
+/** `UndeployModelRequest` body. */
+export const UNDEPLOY_MODEL: MessageSchema = {
+  fields: { endpoint: STRING, deployedModelId: STRING, trafficSplit: { type: "int32Map" } },
+};
+
+/** Decoded `TuningJob` (fields the emulator reads). */
+export interface TuningJobInput {
+  tunedModelDisplayName?: string;
+  description?: string;
+  baseModel?: string;
+  supervisedTuningSpec?: {
+    trainingDatasetUri?: string;
+    validationDatasetUri?: string;
+    hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string };
+    exportLastCheckpointOnly?: boolean;
+  };
+  labels?: Record<string, string>;
+  encryptionSpec?: { kmsKeyName?: string };
+  serviceAccount?: string;
+}
+
+/** Decoded `Model` (fields a patch may change). */
+export interface VertexModelInput {
+  displayName?: string;
+  description?: string;
+  labels?: Record<string, string>;
+}

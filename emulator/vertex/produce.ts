@@ -1,0 +1,43 @@
+/**
+ * What a succeeded tuning job leaves behind: a Model Registry model and an endpoint with that model deployed
+ * on it (all traffic), named in the job's `tunedModel`. Created once, when the job is first seen succeeded.
+ */
+import { newVertexId } from "./ids";
+import { StoredVertexJob } from "./state";
+import { VertexStore } from "./store";
+
+/** Creates the model and endpoint of a succeeded job that has none yet. Returns whether it did. */
+export function produceTunedModel(store: VertexStore, job: StoredVertexJob): boolean {
+  if (job.state !== "JOB_STATE_SUCCEEDED" || job.modelId !== undefined) return false;
+  const at = job.endTimeMs ?? job.updateTimeMs;
+  const modelId = newVertexId();
+  const endpointId = newVertexId();
+  const displayName = job.tunedModelDisplayName || `${job.baseModel}-tuned-${job.id}`;
+  store.addModel({
+    id: modelId,
+    project: job.project,
+    location: job.location,
+    displayName,
+    ...(job.description ? { description: job.description } : {}),
+    labels: { ...job.labels },
+    baseModel: job.baseModel,
+    jobId: job.id,
+    createTimeMs: at,
+    updateTimeMs: at,
+    examples: job.dataset.examples,
+  });
+  store.addEndpoint({
+    id: endpointId,
+    project: job.project,
+    location: job.location,
+    displayName,
+    labels: { ...job.labels },
+    deployedModels: [{ id: newVertexId(), modelId, createTimeMs: at }],
+    createTimeMs: at,
+    updateTimeMs: at,
+  });
+  job.modelId = modelId;
+  job.endpointId = endpointId;
+  store.changed();
+  return true;
+}

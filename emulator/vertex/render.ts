@@ -1,0 +1,198 @@
+/**
+ * Vertex AI output representations (proto3 JSON): camelCase, defaults omitted, int64 as decimal strings,
+ * timestamps RFC 3339 `Z`, keys in proto field-number order.
+ */
+import { formatTimestamp } from "../json/timestamps";
+import {
+  StoredVertexEndpoint,
+  StoredVertexJob,
+  StoredVertexModel,
+  StoredVertexOperation,
+  VertexOperationKind,
+} from "./state";
+import { VertexParent, VertexStore } from "./store";
+
+/** Prefix of every Vertex `@type`. */
+export const AIPLATFORM_TYPE = "type.googleapis.com/google.cloud.aiplatform.v1.";
+
+/** `projects/{p}/locations/{l}`. */
+export function parentName(parent: VertexParent): string {
+  return `projects/${parent.project}/locations/${parent.location}`;
+}
+
+/** `projects/{p}/locations/{l}/tuningJobs/{id}`. */
+export function jobName(job: VertexParent & { id: string }): string {
+  return `${parentName(job)}/tuningJobs/${job.id}`;
+}
+
+/** `projects/{p}/locations/{l}/models/{id}`. */
+export function vertexModelName(parent: VertexParent, id: string): string {
+  return `${parentName(parent)}/models/${id}`;
+}
+
+/** `projects/{p}/locations/{l}/endpoints/{id}`. */
+export function endpointName(parent: VertexParent, id: string): string {
+  return `${parentName(parent)}/endpoints/${id}`;
+}
+
+/** `projects/{p}/locations/{l}/operations/{id}`. */
+export function vertexOperationName(operation: StoredVertexOperation): string {
+  return `${parentName(operation)}/operations/${operation.id}`;
+}
+
+function labelsOf(labels: Record<string, string>): Record<string, string> | undefined {
+  return Object.keys(labels).length > 0 ? { ...labels } : undefined;
+}
+
+function renderSpec(job: StoredVertexJob): Record<string, unknown> {
+  const spec: Record<string, unknown> = { trainingDatasetUri: job.spec.trainingDatasetUri };
+  if (job.spec.validationDatasetUri) spec.validationDatasetUri = job.spec.validationDatasetUri;
+  const hp = job.spec.hyperParameters;
+  if (hp && Object.keys(hp).length > 0) spec.hyperParameters = { ...hp };
+  if (job.spec.exportLastCheckpointOnly) spec.exportLastCheckpointOnly = true;
+  return spec;
+}
+
+function renderStats(job: StoredVertexJob): Record<string, unknown> {
+  const d = job.dataset;
+  return {
+    supervisedTuningDataStats: {
+      tuningDatasetExampleCount: String(d.exampleCount),
+      totalTuningCharacterCount: String(d.characterCount),
+      tuningStepCount: String(job.totalSteps),
+      totalBillableTokenCount: String(d.billableTokenCount),
+    },
+  };
+}
+
+function renderTunedModelRef(job: StoredVertexJob): Record<string, unknown> {
+  const endpoint = endpointName(job, job.endpointId ?? "");
+  const out: Record<string, unknown> = { model: vertexModelName(job, job.modelId ?? ""), endpoint };
+  if (job.checkpoints.length > 0) {
+    out.checkpoints = job.checkpoints.map((c) => ({
+      checkpointId: c.checkpointId,
+      epoch: String(c.epoch),
+      step: String(c.step),
+      ...(c.deployed ? { endpoint } : {}),
+    }));
+  }
+  return out;
+}
+
+/**
+ * A TuningJob as create, get and list return it. `tuningDataStats` appears once the job started running (its
+ * data has been validated by then); `tunedModel` once it succeeded; `error` once it failed or was cancelled.
+ */
+export function renderTuningJob(job: StoredVertexJob): Record<string, unknown> {
+  const out: Record<string, unknown> = { name: jobName(job) };
+  if (job.tunedModelDisplayName) out.tunedModelDisplayName = job.tunedModelDisplayName;
+  if (job.description) out.description = job.description;
+  out.baseModel = job.baseModel;
+  out.supervisedTuningSpec = renderSpec(job);
+  out.state = job.state;
+  out.createTime = formatTimestamp(job.createTimeMs);
+  if (job.startTimeMs !== undefined) out.startTime = formatTimestamp(job.startTimeMs);
+  if (job.endTimeMs !== undefined) out.endTime = formatTimestamp(job.endTimeMs);
+  out.updateTime = formatTimestamp(job.updateTimeMs);
+  if (job.error) out.error = { code: job.error.code, message: job.error.message };
+  const labels = labelsOf(job.labels);
+  if (labels) out.labels = labels;
+  if (job.state === "JOB_STATE_SUCCEEDED" && job.modelId !== undefined) out.tunedModel = renderTunedModelRef(job);
+  if (job.startTimeMs !== undefined) out.tuningDataStats = renderStats(job);
+  if (job.encryptionSpec) out.encryptionSpec = { ...job.encryptionSpec };
+  if (job.serviceAccount) out.serviceAccount = job.serviceAccount;
+  return out;
+}
+
+/** The endpoints a model is deployed on, as `Model.deployedModels` ({endpoint, deployedModelId}). */
+export type DeployedRefs = { endpoint: string; deployedModelId: string }[];
+
+/** Where a model is deployed, read from the endpoints (the one source of truth). */
+export function deployedRefs(store: VertexStore, model: Pick<StoredVertexModel, "id">): DeployedRefs {
+  return store.allEndpoints().flatMap((e) =>
+    e.deployedModels
+      .filter((d) => d.modelId === model.id)
+      .map((d) => ({ endpoint: endpointName(e, e.id), deployedModelId: d.id })),
+  );
+}
+
+/** A Model as get and patch return it. Version 1 is the only version a tuning job creates. */
+export function renderVertexModel(model: StoredVertexModel, deployed: DeployedRefs): Record<string, unknown> {
+  const out: Record<string, unknown> = { name: vertexModelName(model, model.id), displayName: model.displayName };
+  if (model.description) out.description = model.description;
+  out.versionId = "1";
+  out.versionAliases = ["default"];
+  out.createTime = formatTimestamp(model.createTimeMs);
+  out.updateTime = formatTimestamp(model.updateTimeMs);
+  if (deployed.length > 0) out.deployedModels = deployed.map((d) => ({ ...d }));
+  const labels = labelsOf(model.labels);
+  if (labels) out.labels = labels;
+  out.versionCreateTime = formatTimestamp(model.createTimeMs);
+  out.versionUpdateTime = formatTimestamp(model.updateTimeMs);
+  return out;
+}
+
+/** An Endpoint as get returns it; all traffic goes to the deployed model(s), split evenly (one in practice). */
+export function renderEndpoint(
+  endpoint: StoredVertexEndpoint,
+  modelDisplayName: (modelId: string) => string | undefined,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { name: endpointName(endpoint, endpoint.id), displayName: endpoint.displayName };
+  if (endpoint.deployedModels.length > 0) {
+    out.deployedModels = endpoint.deployedModels.map((d) => {
+      const displayName = modelDisplayName(d.modelId);
+      return {
+        id: d.id,
+        model: vertexModelName(endpoint, d.modelId),
+        ...(displayName ? { displayName } : {}),
+        createTime: formatTimestamp(d.createTimeMs),
+        modelVersionId: "1",
+      };
+    });
+    const share = Math.floor(100 / endpoint.deployedModels.length);
+    out.trafficSplit = Object.fromEntries(
+      endpoint.deployedModels.map((d, i) => [d.id, i === 0 ? 100 - share * (endpoint.deployedModels.length - 1) : share]),
+    );
+  }
+  const labels = labelsOf(endpoint.labels);
+  if (labels) out.labels = labels;
+  out.createTime = formatTimestamp(endpoint.createTimeMs);
+  out.updateTime = formatTimestamp(endpoint.updateTimeMs);
+  return out;
+}
+
+const METADATA_TYPES: Record<VertexOperationKind, string> = {
+  deleteModel: "DeleteOperationMetadata",
+  deleteEndpoint: "DeleteOperationMetadata",
+  undeployModel: "UndeployModelOperationMetadata",
+};
+
+const RESPONSE_TYPES: Record<VertexOperationKind, string> = {
+  deleteModel: "type.googleapis.com/google.protobuf.Empty",
+  deleteEndpoint: "type.googleapis.com/google.protobuf.Empty",
+  undeployModel: `${AIPLATFORM_TYPE}UndeployModelResponse`,
+};
+
+/**
+ * A long-running operation: metadata `{@type, genericMetadata{createTime, updateTime}}`; once `now` reaches
+ * its done time, `done: true` and a typed empty `response` (deletes answer Empty, undeploy an empty
+ * UndeployModelResponse).
+ */
+export function renderVertexOperation(operation: StoredVertexOperation, now: number): Record<string, unknown> {
+  const done = now >= operation.doneAtMs;
+  const out: Record<string, unknown> = {
+    name: vertexOperationName(operation),
+    metadata: {
+      "@type": `${AIPLATFORM_TYPE}${METADATA_TYPES[operation.kind]}`,
+      genericMetadata: {
+        createTime: formatTimestamp(operation.createTimeMs),
+        updateTime: formatTimestamp(done ? operation.doneAtMs : operation.createTimeMs),
+      },
+    },
+  };
+  if (done) {
+    out.done = true;
+    out.response = { "@type": RESPONSE_TYPES[operation.kind] };
+  }
+  return out;
+}

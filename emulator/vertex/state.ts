@@ -1,0 +1,161 @@
+/**
+ * Stored records of the Vertex AI (`aiplatform` v1) side of the emulator: tuning jobs, the models and endpoints
+ * a successful job produces, and the long-running operations of deletes and undeploys. Plain JSON, like the
+ * Gemini API records in `../state.ts`, so the whole state goes into the state file as is; times are epoch ms.
+ */
+
+/** `JobState` values a stored tuning job can be in (QUEUED, PAUSED, EXPIRED, UPDATING are never produced). */
+export type VertexJobState =
+  | "JOB_STATE_PENDING"
+  | "JOB_STATE_RUNNING"
+  | "JOB_STATE_SUCCEEDED"
+  | "JOB_STATE_FAILED"
+  | "JOB_STATE_CANCELLED";
+
+/** A user turn and the model turn that answered it, taken from a readable dataset (for generateContent). */
+export interface VertexExample {
+  textInput: string;
+  output: string;
+}
+
+/** A planned failure of a Vertex tuning job. */
+export interface VertexFailurePlan {
+  atStep: number;
+  code: number;
+  message: string;
+}
+
+/** What the job's dataset turned out to be. */
+export interface VertexDatasetFacts {
+  /** Whether the training file was read from a mapped bucket directory. */
+  read: boolean;
+  exampleCount: number;
+  billableTokenCount: number;
+  characterCount: number;
+  /** Pairs for generateContent (empty when the dataset was not read). */
+  examples: VertexExample[];
+  /** Why a mapped dataset is unusable; the job fails with it when it would start running. */
+  error?: string;
+}
+
+/** `SupervisedTuningSpec` as the caller sent it (echoed on GET, proto3 JSON form). */
+export interface VertexTuningSpec {
+  trainingDatasetUri: string;
+  validationDatasetUri?: string;
+  hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string };
+  exportLastCheckpointOnly?: boolean;
+}
+
+/** A checkpoint of a finished job. */
+export interface VertexCheckpoint {
+  checkpointId: string;
+  epoch: number;
+  step: number;
+  /** Only the default (last) checkpoint is deployed. */
+  deployed: boolean;
+}
+
+/** A tuning job and its simulated training. */
+export interface StoredVertexJob {
+  id: string;
+  project: string;
+  location: string;
+  baseModel: string;
+  tunedModelDisplayName?: string;
+  description?: string;
+  labels: Record<string, string>;
+  spec: VertexTuningSpec;
+  serviceAccount?: string;
+  encryptionSpec?: { kmsKeyName: string };
+  state: VertexJobState;
+  createTimeMs: number;
+  updateTimeMs: number;
+  startTimeMs?: number;
+  endTimeMs?: number;
+  /** Effective epochs (default applied) and the steps they imply. */
+  epochCount: number;
+  totalSteps: number;
+  completedSteps: number;
+  /**
+   * While PENDING: when the pending period began. While RUNNING: when the last step finished. The job moves on
+   * one step time after this anchor, so progress is derived from the clock exactly as for Gemini API jobs.
+   */
+  lastStepAtMs: number;
+  dataset: VertexDatasetFacts;
+  failure?: VertexFailurePlan;
+  error?: { code: number; message: string };
+  /** Ids of what a successful job produced. */
+  modelId?: string;
+  endpointId?: string;
+  checkpoints: VertexCheckpoint[];
+}
+
+/** A deployment of a model on an endpoint. */
+export interface StoredDeployedModel {
+  id: string;
+  modelId: string;
+  createTimeMs: number;
+}
+
+/** A Model Registry model produced by a tuning job. */
+export interface StoredVertexModel {
+  id: string;
+  project: string;
+  location: string;
+  displayName: string;
+  description?: string;
+  labels: Record<string, string>;
+  baseModel: string;
+  jobId: string;
+  createTimeMs: number;
+  updateTimeMs: number;
+  /** What generateContent answers from. */
+  examples: VertexExample[];
+}
+
+/** An online prediction endpoint. */
+export interface StoredVertexEndpoint {
+  id: string;
+  project: string;
+  location: string;
+  displayName: string;
+  labels: Record<string, string>;
+  deployedModels: StoredDeployedModel[];
+  createTimeMs: number;
+  updateTimeMs: number;
+}
+
+/** Kinds of long-running operation the Vertex routes start. */
+export type VertexOperationKind = "deleteModel" | "deleteEndpoint" | "undeployModel";
+
+/** A long-running operation; the change it stands for is applied when it starts, it reports done later. */
+export interface StoredVertexOperation {
+  id: string;
+  project: string;
+  location: string;
+  kind: VertexOperationKind;
+  /** The resource it acts on (full name), for the control API. */
+  target: string;
+  createTimeMs: number;
+  doneAtMs: number;
+}
+
+/** Pending failures for Vertex jobs not created yet. */
+export interface VertexPendingFailures {
+  next: VertexFailurePlan[];
+}
+
+/** The Vertex part of the state file. Absent in state files written before Vertex support. */
+export interface VertexState {
+  jobs: StoredVertexJob[];
+  models: StoredVertexModel[];
+  endpoints: StoredVertexEndpoint[];
+  operations: StoredVertexOperation[];
+  pendingFailures: VertexPendingFailures;
+  jobsCreated: number;
+}
+
+/** A fresh, empty Vertex state. */
+export function emptyVertexState(): VertexState {
+  return { jobs: [], models: [], endpoints: [], operations: [], pendingFailures: { next: [] }, jobsCreated: 0 };
+}

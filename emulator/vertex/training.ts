@@ -1,0 +1,105 @@
+/**
+ * The Vertex tuning-job simulation, on the same clock and step time as Gemini API jobs (`../training.ts`).
+ *
+ * A job is PENDING for one step time after creation (provisioning), then RUNNING for `totalSteps` step times,
+ * then SUCCEEDED. Nothing runs in the background: like Gemini API jobs, progress is derived from the stored
+ * anchor whenever someone looks, so it is deterministic and survives restarts.
+ *
+ * Vertex does not publish its step formula or a batch size. The emulator uses the Gemini API's observed rule,
+ * `ceil(N × E / B)`, with a fixed effective batch size B = 8 [inf], and a default of 5 epochs [inf] when the
+ * job does not set one.
+ */
+import { StoredVertexJob, VertexCheckpoint, VertexFailurePlan } from "./state";
+
+/** Effective batch size used for the step count (not published by Vertex). */
+export const VERTEX_BATCH_SIZE = 8;
+/** Epochs when `hyperParameters.epochCount` is unset. */
+export const VERTEX_DEFAULT_EPOCH_COUNT = 5;
+
+/** `tuningStepCount` for N examples over E epochs; at least 1. */
+export function vertexStepCount(exampleCount: number, epochCount: number): number {
+  return Math.max(1, Math.ceil((exampleCount * epochCount) / VERTEX_BATCH_SIZE));
+}
+
+/** Whether the job can still change state. */
+export function isVertexJobActive(job: Pick<StoredVertexJob, "state">): boolean {
+  return job.state === "JOB_STATE_PENDING" || job.state === "JOB_STATE_RUNNING";
+}
+
+function end(job: StoredVertexJob, at: number, state: "JOB_STATE_FAILED" | "JOB_STATE_CANCELLED", error: VertexFailurePlan): void {
+  job.state = state;
+  job.error = { code: error.code, message: error.message };
+  job.endTimeMs = at;
+  job.updateTimeMs = Math.max(job.updateTimeMs, at);
+}
+
+/**
+ * Brings an active job up to `now`. Returns whether anything changed. A job whose mapped dataset was unusable
+ * fails (INVALID_ARGUMENT) at the moment it would have started running; a planned failure fails the job when
+ * its step is reached. Bounded by the job's remaining steps.
+ */
+export function advanceVertexJob(job: StoredVertexJob, now: number, stepMs: number): boolean {
+  if (!isVertexJobActive(job)) return false;
+  const step = Math.max(stepMs, 0);
+  const due = (at: number): boolean => stepMs === 0 || at <= now;
+  let changed = false;
+  if (job.state === "JOB_STATE_PENDING") {
+    const at = job.lastStepAtMs + step;
+    if (!due(at)) return false;
+    if (job.dataset.error !== undefined) {
+      end(job, at, "JOB_STATE_FAILED", { atStep: 0, code: 3, message: job.dataset.error });
+      return true;
+    }
+    job.state = "JOB_STATE_RUNNING";
+    job.startTimeMs = at;
+    job.lastStepAtMs = at;
+    job.updateTimeMs = Math.max(job.updateTimeMs, at);
+    changed = true;
+  }
+  while (job.completedSteps < job.totalSteps) {
+    const at = job.lastStepAtMs + step;
+    if (!due(at)) break;
+    const next = job.completedSteps + 1;
+    if (job.failure && next >= job.failure.atStep) {
+      end(job, at, "JOB_STATE_FAILED", job.failure);
+      return true;
+    }
+    job.completedSteps = next;
+    job.lastStepAtMs = at;
+    changed = true;
+  }
+  if (job.completedSteps >= job.totalSteps) {
+    job.state = "JOB_STATE_SUCCEEDED";
+    job.endTimeMs = job.lastStepAtMs;
+    job.updateTimeMs = Math.max(job.updateTimeMs, job.lastStepAtMs);
+    job.checkpoints = checkpointsOf(job);
+    return true;
+  }
+  return changed;
+}
+
+/** Ends an active job as cancelled: gRPC code 1, as CancelTuningJob documents. */
+export function cancelVertexJob(job: StoredVertexJob, at: number): void {
+  end(job, at, "JOB_STATE_CANCELLED", { atStep: 0, code: 1, message: "CANCELLED" });
+}
+
+/**
+ * One checkpoint per epoch, at the step that finishes it, or only the last one with `exportLastCheckpointOnly`.
+ * Epochs that end on the same step (tiny datasets) keep only the later epoch. Ids are "1", "2", ... in order.
+ */
+export function checkpointsOf(job: StoredVertexJob): VertexCheckpoint[] {
+  const n = job.dataset.exampleCount;
+  const byStep = new Map<number, number>();
+  for (let epoch = 1; epoch <= job.epochCount; epoch++) {
+    const step = Math.min(job.totalSteps, Math.max(1, Math.ceil((epoch * n) / VERTEX_BATCH_SIZE)));
+    byStep.set(step, epoch);
+  }
+  let entries = [...byStep.entries()].sort((a, b) => a[0] - b[0]);
+  if (job.spec.exportLastCheckpointOnly) entries = entries.slice(-1);
+  return entries.map(([step, epoch], i) => ({
+    checkpointId: String(i + 1),
+    epoch,
+    step,
+    deployed: i === entries.length - 1,
+  }));
+}

@@ -1,0 +1,107 @@
+/**
+ * Semantic checks of Vertex requests, per the `aiplatform` v1 protos, each yielding a BadRequest field
+ * violation (snake_case proto path) so one 400 lists every problem. What the protos leave open is the
+ * emulator's choice, documented at each check.
+ */
+import { FieldViolation } from "../errors";
+import { charLength } from "../validation";
+import { parseGcsUri } from "./dataset";
+import { TuningJobInput } from "./messages";
+import { isAcceptedBaseModel } from "./options";
+
+/** `tuned_model_display_name` and `Model.display_name` limit (proto comment: up to 128 characters). */
+export const MAX_VERTEX_DISPLAY_NAME = 128;
+/** Labels per resource, and characters per key or value (Google Cloud label rules). */
+export const MAX_LABELS = 64;
+export const MAX_LABEL_CHARS = 64;
+
+const LABEL_KEY = /^[\p{Ll}\p{Lo}][\p{Ll}\p{Lo}\p{N}_-]*$/u;
+const LABEL_VALUE = /^[\p{Ll}\p{Lo}\p{N}_-]*$/u;
+const KMS_KEY = /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
+const SERVICE_ACCOUNT = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** Label rules: at most 64 labels; keys start with a lowercase letter; lowercase letters, digits, `_`, `-`. */
+export function labelViolations(labels: Record<string, string> | undefined, field: string): FieldViolation[] {
+  if (labels === undefined) return [];
+  const v: FieldViolation[] = [];
+  const entries = Object.entries(labels);
+  if (entries.length > MAX_LABELS) v.push({ field, description: `At most ${MAX_LABELS} labels are allowed (got ${entries.length}).` });
+  for (const [key, value] of entries) {
+    if (charLength(key) > MAX_LABEL_CHARS || !LABEL_KEY.test(key)) {
+      v.push({
+        field: `${field}[${key}]`,
+        description: `Label key "${key}" is invalid: 1-${MAX_LABEL_CHARS} characters, starting with a lowercase letter; lowercase letters, digits, "_" and "-" only.`,
+      });
+    }
+    if (charLength(value) > MAX_LABEL_CHARS || !LABEL_VALUE.test(value)) {
+      v.push({
+        field: `${field}[${key}]`,
+        description: `Label value "${value}" is invalid: at most ${MAX_LABEL_CHARS} characters; lowercase letters, digits, "_" and "-" only.`,
+      });
+    }
+  }
+  return v;
+}
+
+/** Display-name rule shared by jobs and models. */
+export function displayNameViolations(name: string | undefined, field: string): FieldViolation[] {
+  if (name === undefined || charLength(name) <= MAX_VERTEX_DISPLAY_NAME) return [];
+  return [{ field, description: `${field.split(".").pop()} must be at most ${MAX_VERTEX_DISPLAY_NAME} characters (got ${charLength(name)}).` }];
+}
+
+function uriViolations(uri: string | undefined, field: string, required: boolean): FieldViolation[] {
+  if (uri === undefined || uri === "") {
+    return required ? [{ field, description: `${field.split(".").pop()} is required: a gs:// URI of a JSONL file.` }] : [];
+  }
+  return parseGcsUri(uri) ? [] : [{ field, description: `"${uri}" is not a Cloud Storage URI (gs://bucket/object).` }];
+}
+
+/**
+ * Checks a CreateTuningJob body. Choices where the protos are silent: a base model outside the accepted list
+ * is a 400 (like every other invalid field); `epoch_count` must be 1..1000 (the upper bound is an emulator
+ * guard); `learning_rate_multiplier` must be a finite number > 0; the service account must look like an
+ * e-mail address and the KMS key like a CryptoKey name.
+ */
+export function tuningJobViolations(input: TuningJobInput, baseModels: readonly string[]): FieldViolation[] {
+  const v: FieldViolation[] = [];
+  if (!input.baseModel) {
+    v.push({ field: "tuning_job.base_model", description: "base_model is required (e.g. gemini-2.5-flash)." });
+  } else if (!isAcceptedBaseModel(input.baseModel, baseModels)) {
+    v.push({ field: "tuning_job.base_model", description: `Base model ${input.baseModel} is not supported for tuning.` });
+  }
+  v.push(...displayNameViolations(input.tunedModelDisplayName, "tuning_job.tuned_model_display_name"));
+  v.push(...labelViolations(input.labels, "tuning_job.labels"));
+  const spec = input.supervisedTuningSpec;
+  if (spec === undefined) {
+    v.push({ field: "tuning_job.supervised_tuning_spec", description: "supervised_tuning_spec is required." });
+  } else {
+    const path = "tuning_job.supervised_tuning_spec";
+    v.push(...uriViolations(spec.trainingDatasetUri, `${path}.training_dataset_uri`, true));
+    v.push(...uriViolations(spec.validationDatasetUri, `${path}.validation_dataset_uri`, false));
+    const hp = spec.hyperParameters ?? {};
+    if (hp.epochCount !== undefined && !(BigInt(hp.epochCount) > 0n && BigInt(hp.epochCount) <= 1000n)) {
+      v.push({
+        field: `${path}.hyper_parameters.epoch_count`,
+        description: `epoch_count must be between 1 and 1000 (got ${hp.epochCount}).`,
+      });
+    }
+    const lrm = hp.learningRateMultiplier;
+    if (lrm !== undefined && !(Number.isFinite(lrm) && lrm > 0)) {
+      v.push({
+        field: `${path}.hyper_parameters.learning_rate_multiplier`,
+        description: `learning_rate_multiplier must be greater than 0 (got ${lrm}).`,
+      });
+    }
+  }
+  if (input.serviceAccount !== undefined && input.serviceAccount !== "" && !SERVICE_ACCOUNT.test(input.serviceAccount)) {
+    v.push({ field: "tuning_job.service_account", description: `"${input.serviceAccount}" is not a service account e-mail.` });
+  }
+  const kms = input.encryptionSpec?.kmsKeyName;
+  if (input.encryptionSpec !== undefined && !(kms && KMS_KEY.test(kms))) {
+    v.push({
+      field: "tuning_job.encryption_spec.kms_key_name",
+      description: "kms_key_name must be projects/{p}/locations/{l}/keyRings/{r}/cryptoKeys/{k}.",
+    });
+  }
+  return v;
+}
