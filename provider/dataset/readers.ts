@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { parse as parseCsv } from "csv-parse";
 import { DatasetError } from "./datasetError";
 import { exampleFromRecord } from "./exampleFromRecord";
-import { readLines } from "./lineReader";
+import { forEachLine } from "./lineReader";
 import type { DatasetFieldMapping, DatasetFileFormat, TuningExample } from "./types";
 
 /** One example read from a file, with where it came from. */
@@ -16,25 +16,29 @@ export interface LocatedExample {
   where?: string;
 }
 
-/** Reads the examples of a file one at a time, throwing {@link DatasetError} at the first bad record. */
-export function readExamples(
+/** Receives each example of a file in order; throwing stops the read. */
+export type ExampleVisitor = (located: LocatedExample) => void;
+
+/** Reads the examples of a file in order, throwing {@link DatasetError} at the first bad record. */
+export function forEachExample(
   path: string,
   format: DatasetFileFormat,
   mapping: DatasetFieldMapping,
-): AsyncGenerator<LocatedExample> {
+  visit: ExampleVisitor,
+): Promise<void> {
   switch (format) {
     case "jsonl":
-      return readJsonl(path, mapping);
+      return readJsonl(path, mapping, visit);
     case "csv":
-      return readCsv(path, mapping);
+      return readCsv(path, mapping, visit);
     case "json":
-      return readJson(path, mapping);
+      return readJson(path, mapping, visit);
   }
 }
 
-async function* readJsonl(path: string, mapping: DatasetFieldMapping): AsyncGenerator<LocatedExample> {
-  for await (const { text, line } of readLines(path)) {
-    if (text.trim().length === 0) continue; // blank lines (a trailing newline) are not examples
+function readJsonl(path: string, mapping: DatasetFieldMapping, visit: ExampleVisitor): Promise<void> {
+  return forEachLine(path, (text, line) => {
+    if (text.trim().length === 0) return; // blank lines (a trailing newline) are not examples
     let record: unknown;
     try {
       record = JSON.parse(text);
@@ -43,11 +47,11 @@ async function* readJsonl(path: string, mapping: DatasetFieldMapping): AsyncGene
     }
     const result = exampleFromRecord(record, mapping);
     if ("error" in result) throw new DatasetError({ file: path, line, message: result.error });
-    yield { example: result.example, line };
-  }
+    visit({ example: result.example, line });
+  });
 }
 
-async function* readCsv(path: string, mapping: DatasetFieldMapping): AsyncGenerator<LocatedExample> {
+async function readCsv(path: string, mapping: DatasetFieldMapping, visit: ExampleVisitor): Promise<void> {
   const parser = createReadStream(path).pipe(
     parseCsv({ bom: true, columns: true, skip_empty_lines: true, info: true }),
   );
@@ -57,7 +61,7 @@ async function* readCsv(path: string, mapping: DatasetFieldMapping): AsyncGenera
       if ("error" in result) {
         throw new DatasetError({ file: path, line: row.info.lines, message: result.error.replace("missing", "missing column") });
       }
-      yield { example: result.example, line: row.info.lines };
+      visit({ example: result.example, line: row.info.lines });
     }
   } catch (error) {
     if (error instanceof DatasetError) throw error;
@@ -72,7 +76,7 @@ async function* readCsv(path: string, mapping: DatasetFieldMapping): AsyncGenera
  * JSON datasets are one document, so they are read whole: a top-level array of examples, or Google's
  * request shape `{ "examples": [...] }` / `{ "examples": { "examples": [...] } }`.
  */
-async function* readJson(path: string, mapping: DatasetFieldMapping): AsyncGenerator<LocatedExample> {
+async function readJson(path: string, mapping: DatasetFieldMapping, visit: ExampleVisitor): Promise<void> {
   let document: unknown;
   try {
     document = JSON.parse(await readFile(path, "utf8"));
@@ -87,7 +91,7 @@ async function* readJson(path: string, mapping: DatasetFieldMapping): AsyncGener
   for (const [index, record] of records.entries()) {
     const result = exampleFromRecord(record, mapping);
     if ("error" in result) throw new DatasetError({ file: path, message: `examples[${index}]: ${result.error}` });
-    yield { example: result.example, where: `examples[${index}]` };
+    visit({ example: result.example, where: `examples[${index}]` });
   }
 }
 

@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { DatasetError } from "./datasetError";
 import { DatasetFingerprinter } from "./fingerprint";
 import { exampleViolation } from "./limits";
-import { readExamples } from "./readers";
+import { forEachExample } from "./readers";
 import type { DatasetFieldMapping, DatasetFileFormat, DatasetSummary, TuningExample } from "./types";
 
 /** What to read: a file, its format and the key/column mapping. */
@@ -27,14 +27,14 @@ export async function scanDatasetFile(
   await assertReadableFile(source.path);
   const fingerprinter = new DatasetFingerprinter();
   const examples: TuningExample[] | undefined = options.collect ? [] : undefined;
-  for await (const { example, line, where } of readExamples(source.path, source.format, source.mapping)) {
+  await forEachExample(source.path, source.format, source.mapping, ({ example, line, where }) => {
     const violation = exampleViolation(example);
     if (violation !== undefined) {
       throw new DatasetError({ file: source.path, line, message: where ? `${where}: ${violation}` : violation });
     }
     fingerprinter.add(example);
     examples?.push(example);
-  }
+  });
   if (fingerprinter.exampleCount === 0) {
     throw new DatasetError({ file: source.path, message: "the dataset has no examples" });
   }
