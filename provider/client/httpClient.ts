@@ -109,7 +109,10 @@ export class GoogleApiClient {
         });
       }
 
-      const decision = retryDecision(retryable, attempt, policy, hintMs ?? backoffDelayMs(policy, attempt, this.#random), hintMs !== undefined, deadline);
+      // A server-requested delay is a minimum, not the whole wait: under a sustained storm of 429s with a
+      // short Retry-After, backoff must still grow or every attempt is spent within seconds.
+      const delayMs = Math.max(hintMs ?? 0, backoffDelayMs(policy, attempt, this.#random));
+      const decision = retryDecision(retryable, attempt, policy, delayMs, hintMs, deadline);
       if (decision.retry === false) throw decision.note === undefined ? failure : withNote(failure, identity, attempt, decision.note);
       try {
         await abortableSleep(decision.delayMs, call.signal);
@@ -218,14 +221,14 @@ function retryDecision(
   attempt: number,
   policy: RetryPolicy,
   delayMs: number,
-  serverRequested: boolean,
+  serverRequestedMs: number | undefined,
   deadline: number,
 ): RetryDecision {
   const tries = `${attempt} attempt${attempt === 1 ? "" : "s"}`;
   if (!retryable) return { retry: false, note: attempt > 1 ? `after ${tries}` : undefined };
   if (attempt >= policy.maxAttempts) return { retry: false, note: `gave up after ${tries}` };
-  if (serverRequested && delayMs > policy.maxDelayMs) {
-    return { retry: false, note: `the server asked to retry after ${Math.ceil(delayMs / 1000)} s, more than the ${policy.maxDelayMs} ms limit; gave up after ${tries}` };
+  if (serverRequestedMs !== undefined && serverRequestedMs > policy.maxDelayMs) {
+    return { retry: false, note: `the server asked to retry after ${Math.ceil(serverRequestedMs / 1000)} s, more than the ${policy.maxDelayMs} ms limit; gave up after ${tries}` };
   }
   if (Date.now() + delayMs >= deadline) {
     return { retry: false, note: `gave up after ${tries}: the ${policy.totalTimeoutMs} ms retry budget is spent` };

@@ -18,9 +18,9 @@ export interface RetryPolicy {
   retryableStatuses: readonly number[];
 }
 
-/** Defaults: 8 attempts, 1 s first window doubling to 30 s, 5 minutes overall. */
+/** Defaults: 10 attempts, 1 s first window doubling to 30 s, 5 minutes overall. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
-  maxAttempts: 8,
+  maxAttempts: 10,
   initialDelayMs: 1000,
   maxDelayMs: 30_000,
   multiplier: 2,

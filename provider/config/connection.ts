@@ -24,3 +24,27 @@ export function resolveConnection(inputs: ConnectionInputs, env: NodeJS.ProcessE
   const baseUrl = inputs.baseUrl || geminiConfig("baseUrl") || env.GEMINI_BASE_URL || GOOGLE_GEMINI_BASE_URL;
   return { baseUrl: baseUrl.replace(/\/+$/, ""), apiKey, project };
 }
+
+/**
+ * Checks the connection settings that come from stack configuration or the environment (the resource's
+ * own arguments are checked by its schema), so a mistyped `gemini:baseUrl` fails at preview, naming where
+ * the value came from, instead of at the first request.
+ */
+export function connectionConfigProblems(inputs: ConnectionInputs, env: NodeJS.ProcessEnv = process.env): Array<{ property: string; reason: string }> {
+  if (inputs.baseUrl) return [];
+  const sources: Array<[string, string | undefined]> = [
+    ["stack config gemini:baseUrl", geminiConfig("baseUrl")],
+    ["environment variable GEMINI_BASE_URL", env.GEMINI_BASE_URL || undefined],
+  ];
+  const [source, value] = sources.find(([, candidate]) => candidate !== undefined) ?? [];
+  if (source === undefined || value === undefined || isHttpUrl(value)) return [];
+  return [{ property: "baseUrl", reason: `${source} is "${value}"; it must be an http(s) URL such as https://generativelanguage.googleapis.com` }];
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ["http:", "https:"].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}

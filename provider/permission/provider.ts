@@ -1,4 +1,4 @@
-import type { ConnectionInputs } from "../config/connection";
+import { connectionConfigProblems, type ConnectionInputs } from "../config/connection";
 import { configureProvider } from "../config/providerConfig";
 import { checkFailuresFromZod } from "../runtime/checkFailures";
 import { unknownPaths } from "../runtime/unknowns";
@@ -27,7 +27,7 @@ export const tunedModelPermissionProvider = {
     const { __provider: _ignored, ...given } = news;
     const parsed = permissionInputsSchema.safeParse(given);
     if (!parsed.success) return { inputs: news, failures: checkFailuresFromZod(parsed.error, unknownPaths(given)) };
-    return { inputs: JSON.parse(JSON.stringify(parsed.data)) as Record<string, unknown>, failures: [] };
+    return { inputs: JSON.parse(JSON.stringify(parsed.data)) as Record<string, unknown>, failures: connectionConfigProblems(parsed.data) };
   },
 
   /** Role changes update; anything else replaces. */

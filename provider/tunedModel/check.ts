@@ -1,3 +1,4 @@
+import { connectionConfigProblems } from "../config/connection";
 import { datasetFingerprint } from "../dataset";
 import { checkFailuresFromZod, type CheckFailure } from "../runtime/checkFailures";
 import { containsUnknown, unknownPaths } from "../runtime/unknowns";
@@ -22,6 +23,8 @@ export async function checkTunedModel(news: Record<string, unknown>): Promise<Tu
   const parsed = tunedModelInputsSchema.safeParse(given);
   if (!parsed.success) return { inputs: news, failures: checkFailuresFromZod(parsed.error, unknownPaths(given)) };
   const inputs = parsed.data;
+  const connectionProblems = connectionConfigProblems(inputs);
+  if (connectionProblems.length > 0) return { inputs: news, failures: connectionProblems };
 
   let trainingData = inputs.trainingData;
   if (trainingData?.kind === "inline" && !containsUnknown(trainingData.examples)) {
