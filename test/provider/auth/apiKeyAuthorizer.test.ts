@@ -1,7 +1,8 @@
 import { inspect } from "node:util";
 import { CredentialsError, apiKeyAuthorizer, authorizerFor } from "../../../provider/auth";
+import { fakeGoogleApiKey } from "../../fixtures/fakeApiKey";
 
-const KEY = "AIzaSyD-secret-test-key-0123456789abcdef";
+const KEY = fakeGoogleApiKey();
 
 describe("apiKeyAuthorizer", () => {
   test("sends the key as x-goog-api-key", async () => {

@@ -10,8 +10,9 @@ import {
 } from "../../../provider/client";
 import { TunedModelSchema } from "../../../provider/wire";
 import { googleError, startScriptedServer, type ScriptedReply, type ScriptedServer } from "./scriptedServer";
+import { fakeGoogleApiKey } from "../../fixtures/fakeApiKey";
 
-const API_KEY = "AIzaSyD-test-key-0123456789abcdefghijk";
+const API_KEY = fakeGoogleApiKey();
 
 const create: ApiCall<unknown> = {
   method: "POST",

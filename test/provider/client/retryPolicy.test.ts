@@ -1,5 +1,6 @@
 import { backoffDelayMs, redactSecrets, retryAfterMs, retryPolicy } from "../../../provider/client";
 import { retryInfoDelayMs } from "../../../provider/wire";
+import { fakeGoogleApiKey } from "../../fixtures/fakeApiKey";
 
 describe("backoff with full jitter", () => {
   const policy = retryPolicy({ initialDelayMs: 100, multiplier: 2, maxDelayMs: 1000 });
@@ -38,7 +39,7 @@ describe("server retry hints", () => {
 
 describe("redactSecrets", () => {
   test("removes known secrets and anything shaped like a key or token", () => {
-    const key = "AIzaSyA1234567890abcdefghijklmnopqrstuv";
+    const key = fakeGoogleApiKey();
     expect(redactSecrets(`bad key ${key}`)).toBe("bad key [REDACTED]");
     expect(redactSecrets("GET /x?alt=json&key=abc123&y=1")).toBe("GET /x?alt=json&key=[REDACTED]&y=1");
     expect(redactSecrets("Authorization: Bearer ya29.a0AfH6SMBx-long-token")).toBe("Authorization: Bearer [REDACTED]");
