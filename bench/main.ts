@@ -235,7 +235,7 @@ function fingerprintRows(f: FingerprintResult): { rows: Row[]; notes: string[] }
       },
     ],
     notes: [
-      `Fingerprint per CPU second (the same runs; far above the wall-clock rate only when other work shared the CPUs): ` +
+      `Fingerprint per CPU second of the child (the same runs; reads and GC use helper threads, so it is below the wall-clock rate on an idle machine): ` +
         `${median(cpuRates).toFixed(1)} MiB/s ${list(cpuRates, 1)}.`,
       `Fingerprint of the same size of pure-ASCII text: ${median(asciiRates).toFixed(1)} MiB/s ${list(asciiRates, 1)} ` +
         `(not the reported number: decoding and re-encoding non-ASCII text is the slow path).`,

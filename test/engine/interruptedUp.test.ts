@@ -31,13 +31,15 @@ function providerProcesses(workDir: string): number[] {
 
 describe("an interrupted up", () => {
   let env: GeminiStack;
+  // No stack outputs: outputs that depend on an interrupted step make the program's last call reject
+  // after the engine has gone, outside any test.
   const program = async () => {
-    const model = new gemini.TunedModel("patient", {
+    new gemini.TunedModel("patient", {
       baseModel: "models/gemini-1.5-flash-001-tuning",
       hyperparameters: { epochCount: 4, batchSize: 5 }, // 12 steps
       trainingData: NUMBER_EXAMPLES,
     });
-    return { name: model.name, state: model.state };
+    return {};
   };
 
   beforeAll(async () => (env = await createGeminiStack(program, { emulator: { stepMs: 1000 } })));
@@ -76,8 +78,8 @@ describe("an interrupted up", () => {
     const resumed = await env.stack.up();
     expect(plannedOps(resumed).patient).toEqual([expected.op]);
     expect(resumed.outputLines.join("\n")).toMatch(expected.line);
-    expect(resumed.result.outputs.state?.value).toBe("ACTIVE");
-    expect(resumed.result.outputs.name?.value).toBe(training?.model.name);
+    const [model] = (await env.stack.stateResources()).filter((r) => r.type === TUNED_MODEL_TYPE);
+    expect(model?.outputs).toEqual(expect.objectContaining({ state: "ACTIVE", name: training?.model.name }));
     expect(env.emulator.control.jobsCreated()).toBe(1);
     await env.stack.destroy();
   });
