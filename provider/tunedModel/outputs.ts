@@ -1,5 +1,5 @@
 import type { Operation, TunedModel } from "../wire";
-import type { CheckedTunedModelInputs } from "./inputs";
+import { MUTABLE_FIELDS, type CheckedTunedModelInputs } from "./inputs";
 
 /** At most this many snapshots are kept in state: enough to plot the loss curve, small enough for state. */
 const MAX_SNAPSHOTS_IN_STATE = 20;
@@ -86,7 +86,7 @@ export function mergeTunedModelOutputs(
   model: TunedModel,
 ): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...previous, ...tunedModelOutputs(inputs, model) };
-  for (const field of ["displayName", "description", "temperature", "topP", "topK", "readerProjectNumbers"] as const) {
+  for (const field of MUTABLE_FIELDS) {
     if (model[field] === undefined) delete merged[field];
   }
   return merged;
