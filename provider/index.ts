@@ -4,6 +4,7 @@
  */
 export { tunedModelProvider as tunedModel } from "./tunedModel/provider";
 export { tunedModelPermissionProvider as tunedModelPermission } from "./permission/provider";
+export { vertexTunedModelProvider as vertexTunedModel } from "./vertexTunedModel/provider";
 export { getTunedModel } from "./lookup/getTunedModel";
 export * as datasets from "./dataset";
 export type { ConnectionInputs } from "./config/connection";

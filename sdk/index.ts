@@ -14,3 +14,11 @@ export { TunedModelPermission, type TunedModelPermissionArgs } from "./tunedMode
 export { Dataset, type TuningExampleArgs, type DatasetMappingArgs } from "./dataset";
 export { getTunedModel, getTunedModelOutput, type GetTunedModelArgs, type GetTunedModelResult } from "./getTunedModel";
 export type { ConnectionArgs } from "./connectionArgs";
+export {
+  VertexTunedModel,
+  type VertexTunedModelArgs,
+  type VertexDatasetArgs,
+  type VertexHyperparametersArgs,
+  type VertexCheckpoint,
+  type VertexTuningStats,
+} from "./vertexTunedModel";

@@ -13,7 +13,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type * as implementation from "../provider";
 
 /** The resource kinds the provider package implements (keys of its exports). */
-export type ProviderKind = "tunedModel" | "tunedModelPermission";
+export type ProviderKind = "tunedModel" | "tunedModelPermission" | "vertexTunedModel";
 
 /** The `__provider` module text for a resource kind. */
 export function serializedProvider(kind: ProviderKind): string {

@@ -4,12 +4,17 @@ import { CredentialsError, type RequestAuthorizer } from "./requestAuthorizer";
 import { GEMINI_TUNING_SCOPES } from "./scopes";
 import { honourTokenUri } from "./tokenEndpoint";
 
-/** Where ADC looks, in order; repeated in errors so users know what to set. */
-const ADC_ADVICE =
-  "set an API key (gemini:apiKey or GEMINI_API_KEY), or configure Application Default Credentials: " +
-  "`gcloud auth application-default login --scopes=" +
-  GEMINI_TUNING_SCOPES.join(",") +
-  "`, a service-account key file or workload identity federation config in GOOGLE_APPLICATION_CREDENTIALS";
+/**
+ * Where ADC looks, in order; repeated in errors so users know what to set. The API-key alternative exists
+ * only for the Gemini API (Vertex AI takes OAuth tokens alone).
+ */
+function adcAdvice(scopes: readonly string[]): string {
+  const apiKey = scopes === GEMINI_TUNING_SCOPES ? "set an API key (gemini:apiKey or GEMINI_API_KEY), or " : "";
+  return (
+    `${apiKey}configure Application Default Credentials: \`gcloud auth application-default login --scopes=${scopes.join(",")}\`, ` +
+    "a service-account key file or workload identity federation config in GOOGLE_APPLICATION_CREDENTIALS"
+  );
+}
 
 /**
  * Authorizes with an OAuth bearer token from Application Default Credentials (google-auth-library):
@@ -20,9 +25,11 @@ const ADC_ADVICE =
 class AdcAuthorizer implements RequestAuthorizer {
   readonly kind = "adc" as const;
   readonly #auth: GoogleAuth;
+  readonly #advice: string;
   #client: Promise<AuthClient> | undefined;
 
   constructor(scopes: readonly string[], projectId: string | undefined) {
+    this.#advice = adcAdvice(scopes);
     this.#auth = new GoogleAuth({
       scopes: [...scopes],
       // The library looks up a project id while loading credentials, probing the metadata server when
@@ -66,7 +73,7 @@ class AdcAuthorizer implements RequestAuthorizer {
       honourTokenUri(client, this.#auth.jsonContent);
       return client;
     } catch (error) {
-      throw new CredentialsError("adc", `no usable Application Default Credentials (${describe(error)}); ${ADC_ADVICE}`);
+      throw new CredentialsError("adc", `no usable Application Default Credentials (${describe(error)}); ${this.#advice}`);
     }
   }
 

@@ -17,8 +17,13 @@ export function setStackConfig(config: StackConfigReader | undefined): void {
 }
 
 /** A `gemini:<name>` stack configuration value, or undefined when unset or empty. */
-export function geminiConfig(name: "apiKey" | "project" | "baseUrl"): string | undefined {
-  const value = stackConfig?.get(`gemini:${name}`);
+export function geminiConfig(name: "apiKey" | "project" | "baseUrl" | "vertexBaseUrl"): string | undefined {
+  return stackConfigValue(`gemini:${name}`);
+}
+
+/** Any fully qualified stack configuration value (e.g. `gcp:project`), or undefined when unset or empty. */
+export function stackConfigValue(key: string): string | undefined {
+  const value = stackConfig?.get(key);
   return value === undefined || value === "" ? undefined : value;
 }
 

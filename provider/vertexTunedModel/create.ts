@@ -1,0 +1,82 @@
+import { PartialStateError } from "../runtime/partialStateError";
+import { shutdownSignal } from "../runtime/shutdownSignal";
+import { timeoutMs } from "../tunedModel/timeouts";
+import type { VertexTuningApi } from "../vertex/vertexApi";
+import type { TuningJob } from "../vertex/wire";
+import { awaitTuningJob, isFinal, jobFailureMessage, type JobOutcome } from "./awaitJob";
+import { vertexContext } from "./context";
+import { createTuningJobBody } from "./createBody";
+import { creationKey } from "./creationKey";
+import { CREATION_LABEL, type CheckedVertexInputs } from "./inputs";
+import { vertexOutputs } from "./outputs";
+
+/** What `create` returns to the engine. */
+export interface VertexCreateResult {
+  /** The job's name, `projects/{p}/locations/{l}/tuningJobs/{id}`. */
+  id: string;
+  /** The resource's outputs. */
+  outs: Record<string, unknown>;
+}
+
+/**
+ * Submits the tuning job and waits until it succeeded. A job an earlier, interrupted attempt of this very
+ * create submitted (same creation label) is waited for instead of submitting a second one. A failed job
+ * is reported with its error and leaves nothing to record (it produced no model); a job still training
+ * at the deadline or at an interruption is recorded (partial state) so the next `up` resumes waiting.
+ */
+export async function createVertexTunedModel(inputs: CheckedVertexInputs): Promise<VertexCreateResult> {
+  // From here on an interruption must be reported as partial state, not end the process mid-create.
+  shutdownSignal();
+  const { api, parent } = vertexContext(inputs);
+  const earlier = await earlierAttempt(api, parent, creationKey(inputs));
+  let job: TuningJob;
+  if (earlier !== undefined) {
+    job = earlier;
+    console.log(`${job.name}: found the job an earlier attempt of this deploy submitted (${job.state}); using it instead of training again`);
+  } else {
+    job = await api.createTuningJob(parent, createTuningJobBody(inputs));
+    console.log(`${job.name}: tuning job submitted (base model ${inputs.baseModel})`);
+  }
+  return finishVertexJob(api, inputs, job);
+}
+
+/**
+ * The newest job carrying this resource's creation key that can still become (or already is) the
+ * model: pending, running, or succeeded with its model still there. Failed and cancelled jobs, and
+ * succeeded ones whose model was deleted since, do not count.
+ */
+async function earlierAttempt(api: VertexTuningApi, parent: string, key: string): Promise<TuningJob | undefined> {
+  const jobs = await api.listTuningJobs(parent, `labels.${CREATION_LABEL}="${key}"`);
+  const newestFirst = [...jobs].sort((a, b) => Date.parse(b.createTime ?? "") - Date.parse(a.createTime ?? ""));
+  for (const job of newestFirst) {
+    if (!isFinal(job)) return job;
+    if (job.state !== "JOB_STATE_SUCCEEDED" || job.tunedModel?.model === undefined) continue;
+    if ((await api.getModel(job.tunedModel.model)) !== undefined) return job;
+  }
+  return undefined;
+}
+
+/** Waits for the job when it is still running and maps the outcome. Also used by `update` when resuming. */
+export async function finishVertexJob(api: VertexTuningApi, inputs: CheckedVertexInputs, job: TuningJob): Promise<VertexCreateResult> {
+  const outcome: JobOutcome = isFinal(job)
+    ? job.state === "JOB_STATE_SUCCEEDED"
+      ? { kind: "succeeded", job }
+      : { kind: "failed", job, message: jobFailureMessage(job) }
+    : await awaitTuningJob(api, job.name, timeoutMs(inputs, "create"));
+  switch (outcome.kind) {
+    case "succeeded": {
+      const modelName = outcome.job.tunedModel?.model;
+      const model = modelName === undefined ? undefined : await api.getModel(modelName);
+      console.log(`${job.name}: succeeded; model ${modelName ?? "(not reported)"} serves on ${outcome.job.tunedModel?.endpoint ?? "(no endpoint reported)"}`);
+      return { id: job.name, outs: vertexOutputs(inputs, outcome.job, model) };
+    }
+    case "failed":
+      throw new Error(`${outcome.message}; it produced no model. Fix the cause and run \`pulumi up\` again to train a new one`);
+    case "unfinished":
+      throw new PartialStateError(
+        `${outcome.message}; the job keeps training and the next \`pulumi up\` resumes waiting for it`,
+        job.name,
+        vertexOutputs(inputs, outcome.job ?? job),
+      );
+  }
+}

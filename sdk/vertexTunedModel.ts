@@ -1,0 +1,161 @@
+import * as pulumi from "@pulumi/pulumi";
+import { GeminiDynamicResource } from "./providerShim";
+import type { TimeoutsArgs } from "./tunedModel";
+
+/** A dataset in Cloud Storage: where it is and what it contains. */
+export interface VertexDatasetArgs {
+  /** `gs://bucket/object` of a Vertex tuning JSONL file. */
+  uri: pulumi.Input<string>;
+  /**
+   * A hash of the file's content (e.g. `md5:` + a BucketObject's `md5hash`), so that new data at the same URI
+   * is a visible change that trains a new model. `VertexDataset.fromBucketObject` fills in both fields.
+   */
+  fingerprint: pulumi.Input<string>;
+}
+
+/** Vertex AI tuning hyperparameters. Changing any of them trains a new model (replacement). */
+export interface VertexHyperparametersArgs {
+  /** Passes over the training data. Default chosen by Vertex. */
+  epochCount?: pulumi.Input<number>;
+  /** Multiplier of Vertex's recommended learning rate. */
+  learningRateMultiplier?: pulumi.Input<number>;
+  /** LoRA adapter size: 1, 2, 4, 8, 16 or 32 (which the base model supports varies). */
+  adapterSize?: pulumi.Input<number | string>;
+}
+
+/** Arguments of a {@link VertexTunedModel}. */
+export interface VertexTunedModelArgs {
+  /** Google Cloud project id. Default: `gcp:project` stack config, then `GOOGLE_CLOUD_PROJECT`. Changing it replaces. */
+  project?: pulumi.Input<string>;
+  /** Region, e.g. `us-central1`. Default: `gcp:region` stack config, then `GOOGLE_CLOUD_LOCATION`. Changing it replaces. */
+  location?: pulumi.Input<string>;
+  /**
+   * Service root override, e.g. the emulator's URL. Default: `gemini:vertexBaseUrl` stack config, then
+   * `GOOGLE_VERTEX_BASE_URL`, then `https://{location}-aiplatform.googleapis.com`.
+   */
+  baseUrl?: pulumi.Input<string>;
+  /** The model to tune, e.g. `gemini-2.5-flash` (tunable models change often; see Vertex AI's list). */
+  baseModel: pulumi.Input<string>;
+  /** Display name of the tuned model, at most 128 characters. Updated in place. */
+  tunedModelDisplayName?: pulumi.Input<string>;
+  /** Description. Updated in place on the model. */
+  description?: pulumi.Input<string>;
+  /** Labels of the job and model. Updated in place on the model. */
+  labels?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Training data: a Vertex JSONL file in Cloud Storage. */
+  trainingDataset: pulumi.Input<VertexDatasetArgs>;
+  /** Validation data, same form. */
+  validationDataset?: pulumi.Input<VertexDatasetArgs>;
+  /** Hyperparameters. */
+  hyperparameters?: pulumi.Input<VertexHyperparametersArgs>;
+  /** Export only the last checkpoint instead of one per epoch. */
+  exportLastCheckpointOnly?: pulumi.Input<boolean>;
+  /** Service account the job runs as (needs read access to the datasets). */
+  serviceAccount?: pulumi.Input<string>;
+  /** Cloud KMS key (`projects/.../cryptoKeys/...`) encrypting the job and the model. */
+  kmsKeyName?: pulumi.Input<string>;
+  /** Provider-enforced deadlines (the dynamic-provider host ignores `customTimeouts`). */
+  timeouts?: TimeoutsArgs;
+}
+
+/** A checkpoint the job exported. */
+export interface VertexCheckpoint {
+  /** Checkpoint id. */
+  checkpointId?: string;
+  /** Epoch it was taken at. */
+  epoch?: number;
+  /** Step it was taken at. */
+  step?: number;
+  /** Endpoint serving it, when deployed. */
+  endpoint?: string;
+}
+
+/** What Vertex counted in the training data. */
+export interface VertexTuningStats {
+  /** Training examples. */
+  exampleCount?: number;
+  /** Tokens billed for training. */
+  billableTokenCount?: number;
+  /** Training steps. */
+  stepCount?: number;
+}
+
+/**
+ * A Gemini model tuned on Vertex AI. `pulumi up` submits a supervised tuning job and waits until it
+ * succeeded; Vertex then serves the tuned model on an endpoint. Changes to the base model, datasets (URI or
+ * content), hyperparameters, service account or KMS key train a new model (replacement); changes to the
+ * display name, description or labels are applied to the model in place; `pulumi refresh` notices edits
+ * and deletions made outside Pulumi; `pulumi destroy` cancels a running job, or undeploys the model and
+ * deletes its endpoint and the model. Credentials come from Application Default Credentials.
+ */
+export class VertexTunedModel extends GeminiDynamicResource {
+  /** The tuning job, `projects/{p}/locations/{l}/tuningJobs/{id}`. */
+  declare readonly name: pulumi.Output<string>;
+  /** The job's state, e.g. `JOB_STATE_SUCCEEDED`. */
+  declare readonly state: pulumi.Output<string>;
+  /** The tuned model, `projects/{p}/locations/{l}/models/{id}`. */
+  declare readonly model: pulumi.Output<string>;
+  /** The endpoint serving it, `projects/{p}/locations/{l}/endpoints/{id}`: call `generateContent` there. */
+  declare readonly endpoint: pulumi.Output<string>;
+  /** Checkpoints the job exported. */
+  declare readonly checkpoints: pulumi.Output<VertexCheckpoint[] | undefined>;
+  /** Example, token and step counts. */
+  declare readonly tuningDataStats: pulumi.Output<VertexTuningStats | undefined>;
+  /** Hyperparameters as the job echoes them. */
+  declare readonly effectiveHyperparameters: pulumi.Output<Record<string, unknown> | undefined>;
+  /** Project the job runs in. */
+  declare readonly project: pulumi.Output<string>;
+  /** Region the job runs in. */
+  declare readonly location: pulumi.Output<string>;
+  /** Display name as the model has it. */
+  declare readonly tunedModelDisplayName: pulumi.Output<string | undefined>;
+  /** When the job was created (RFC 3339). */
+  declare readonly createTime: pulumi.Output<string>;
+  /** When it started running. */
+  declare readonly startTime: pulumi.Output<string | undefined>;
+  /** When it ended. */
+  declare readonly endTime: pulumi.Output<string | undefined>;
+  /** When it last changed. */
+  declare readonly updateTime: pulumi.Output<string>;
+  /** The job's error (gRPC `code` and `message`) when it failed. */
+  declare readonly error: pulumi.Output<{ code?: number; message?: string } | undefined>;
+
+  /**
+   * Declares a model tuned on Vertex AI.
+   * @param name The resource name.
+   * @param args What to train and how.
+   * @param opts Pulumi resource options.
+   */
+  constructor(name: string, args: VertexTunedModelArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = {
+      name: undefined, state: undefined, model: undefined, endpoint: undefined, checkpoints: undefined, tuningDataStats: undefined,
+      effectiveHyperparameters: undefined, createTime: undefined, startTime: undefined, endTime: undefined, updateTime: undefined,
+      error: undefined,
+    };
+    super(
+      "vertexTunedModel",
+      "VertexTunedModel",
+      name,
+      {
+        ...outputs,
+        resourceName: name,
+        autonameSeed: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+        project: args.project,
+        location: args.location,
+        baseUrl: args.baseUrl,
+        baseModel: args.baseModel,
+        tunedModelDisplayName: args.tunedModelDisplayName,
+        description: args.description,
+        labels: args.labels,
+        trainingDataset: args.trainingDataset,
+        validationDataset: args.validationDataset,
+        hyperparameters: args.hyperparameters,
+        exportLastCheckpointOnly: args.exportLastCheckpointOnly,
+        serviceAccount: args.serviceAccount,
+        kmsKeyName: args.kmsKeyName,
+        timeouts: args.timeouts,
+      },
+      opts,
+    );
+  }
+}
