@@ -12,6 +12,8 @@ export interface CheckFailure {
 export function propertyPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => {
     if (typeof key === "number") return `${text}[${key}]`;
+    // A key that is not an identifier (a label such as `cost-center`) needs Pulumi's quoted form.
+    if (!/^[A-Za-z_$][\w$]*$/.test(String(key))) return `${text}[${JSON.stringify(String(key))}]`;
     return text === "" ? String(key) : `${text}.${String(key)}`;
   }, "");
 }

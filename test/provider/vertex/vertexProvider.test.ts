@@ -45,7 +45,7 @@ describe("VertexTunedModel provider", () => {
     expect(byProperty["trainingDataset.fingerprint"]).toMatch(/must not be empty/);
     expect(byProperty["hyperparameters.adapterSize"]).toMatch(/1, 2, 4, 8, 16 or 32/);
     expect(byProperty["hyperparameters.epochCount"]).toMatch(/greater than 0/);
-    expect(byProperty["labels.pulumi-gemini-tuning"]).toMatch(/reserved/);
+    expect(byProperty['labels["pulumi-gemini-tuning"]']).toMatch(/reserved/);
     expect(byProperty["labels.Team"]).toMatch(/lowercase/);
     expect(byProperty.tunedModelDisplayName).toMatch(/128/);
   });
