@@ -102,7 +102,7 @@ export class GoogleApiClient {
         failure = new GoogleApiError(identity, fields, { attempts: attempt, retryable: policy.retryableStatuses.includes(fields.httpStatus) });
       } else {
         const { failure: transport } = result;
-        retryable = mode === "safe" || (mode === "unprocessed" && transport.unsent);
+        retryable = !transport.permanent && (mode === "safe" || (mode === "unprocessed" && transport.unsent));
         failure = new ApiTransportError(identity, transport.kind, redactSecrets(transport.detail, secrets), {
           attempts: attempt,
           code: transport.code,

@@ -136,4 +136,13 @@ describe("GoogleApiClient retries", () => {
     await expect(client.request(get({ retry: "never" }))).rejects.toBeInstanceOf(GoogleApiError);
     expect(server!.requests).toHaveLength(1);
   });
+  test("a URL scheme fetch cannot speak fails at once, naming the scheme, without retries", async () => {
+    const client = new GoogleApiClient({ baseUrl: "ftp://files.example.test", apiKey: "test-key-123456" }, { retry: fastRetries });
+    const started = Date.now();
+    const error = await client.request(get()).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiTransportError);
+    expect((error as Error).message).toMatch(/tunedModels\.get tunedModels\/x failed: .*unknown scheme/);
+    expect((error as Error).message).not.toMatch(/attempts/);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
 });
