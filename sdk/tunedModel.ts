@@ -113,7 +113,7 @@ export class TunedModel extends GeminiDynamicResource {
   declare readonly totalSteps: pulumi.Output<number | undefined>;
   /** Mean loss of the last step. */
   declare readonly finalMeanLoss: pulumi.Output<number | undefined>;
-  /** Up to 20 evenly spaced training snapshots, always including the last. */
+  /** Up to 10 evenly spaced training snapshots, always including the last. */
   declare readonly snapshots: pulumi.Output<TrainingSnapshot[]>;
   /** Number of training examples. */
   declare readonly exampleCount: pulumi.Output<number>;

@@ -1,4 +1,4 @@
-import { GoogleAuth, type AuthClient } from "google-auth-library";
+import type { AuthClient, GoogleAuth } from "google-auth-library";
 import { redactSecrets } from "../client/redact";
 import { CredentialsError, type RequestAuthorizer } from "./requestAuthorizer";
 import { GEMINI_TUNING_SCOPES } from "./scopes";
@@ -30,7 +30,10 @@ class AdcAuthorizer implements RequestAuthorizer {
 
   constructor(scopes: readonly string[], projectId: string | undefined) {
     this.#advice = adcAdvice(scopes);
-    this.#auth = new GoogleAuth({
+    // Loaded here, not at the top: a provider process that only previews, or uses an API key, never
+    // needs the library, and loading it costs about 60 ms of every process start.
+    const { GoogleAuth: GoogleAuthClass } = require("google-auth-library") as typeof import("google-auth-library");
+    this.#auth = new GoogleAuthClass({
       scopes: [...scopes],
       // The library looks up a project id while loading credentials, probing the metadata server when
       // nothing names one: seconds lost off Google Cloud. We never use it (the quota project is sent

@@ -1,8 +1,11 @@
 import type { Operation, TunedModel } from "../wire";
 import { MUTABLE_FIELDS, type CheckedTunedModelInputs } from "./inputs";
 
-/** At most this many snapshots are kept in state: enough to plot the loss curve, small enough for state. */
-const MAX_SNAPSHOTS_IN_STATE = 20;
+/**
+ * At most this many snapshots are kept in state: enough to see the loss curve's trend, small enough that a
+ * model costs under 8 KB of state (the service keeps every step's snapshot for anyone who needs them all).
+ */
+const MAX_SNAPSHOTS_IN_STATE = 10;
 
 /** A training step as kept in outputs. */
 export interface CompactSnapshot {
@@ -69,7 +72,7 @@ function lastStep(snapshots: CompactSnapshot[]): number | undefined {
 export function compactSnapshots(
   snapshots: ReadonlyArray<{ step?: number; epoch?: number; meanLoss?: number }>,
 ): CompactSnapshot[] {
-  const all = snapshots.map((s) => ({ step: s.step ?? 0, epoch: s.epoch, meanLoss: s.meanLoss }));
+  const all = snapshots.map((s) => ({ step: s.step ?? 0, epoch: s.epoch, meanLoss: float32(s.meanLoss) }));
   if (all.length <= MAX_SNAPSHOTS_IN_STATE) return all;
   const stride = all.length / MAX_SNAPSHOTS_IN_STATE;
   const kept = Array.from({ length: MAX_SNAPSHOTS_IN_STATE - 1 }, (_, i) => all[Math.floor(i * stride)]);
@@ -90,4 +93,12 @@ export function mergeTunedModelOutputs(
     if (model[field] === undefined) delete merged[field];
   }
   return merged;
+}
+
+/**
+ * The service computes losses as float32; printed as doubles they carry 17 digits of noise. Seven
+ * significant digits keep every bit of the float32 and a third of the characters.
+ */
+function float32(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : Number(Math.fround(value).toPrecision(7));
 }
