@@ -8,12 +8,22 @@ import type { TuningExample } from "./types";
  */
 export class DatasetFingerprinter {
   private readonly hash: Hash = createHash("sha256");
+  // Examples are encoded into this buffer and hashed a megabyte at a time: one `hash.update` per example
+  // crossed into native code 100,000 times for a 50 MB file and was a third of the scan's time.
+  private readonly pending = Buffer.allocUnsafe(PENDING_BYTES);
+  private used = 0;
   private count = 0;
 
   /** Adds one example. */
   add(example: TuningExample): void {
-    // Length-prefixing makes the encoding unambiguous without escaping the texts.
-    this.hash.update(`${example.textInput.length}:${example.textInput}${example.output.length}:${example.output}\n`);
+    // Length-prefixing makes the encoding unambiguous without escaping the texts. The bytes are the
+    // UTF-8 of `${input.length}:${input}${output.length}:${output}\n` (lengths in UTF-16 units): the
+    // same fingerprints as every earlier version, so upgrading never looks like new training data.
+    this.write(`${example.textInput.length}:`);
+    this.write(example.textInput);
+    this.write(`${example.output.length}:`);
+    this.write(example.output);
+    this.write("\n");
     this.count += 1;
   }
 
@@ -24,9 +34,31 @@ export class DatasetFingerprinter {
 
   /** The final fingerprint, `sha256:<hex>`. Call once. */
   digest(): string {
+    this.flush();
     return `sha256:${this.hash.digest("hex")}`;
   }
+
+  private write(text: string): void {
+    // A UTF-16 unit becomes at most 3 UTF-8 bytes, so this bound guarantees the text fits.
+    if (this.used + text.length * 3 > PENDING_BYTES) {
+      this.flush();
+      if (text.length * 3 > PENDING_BYTES) {
+        this.hash.update(text, "utf8");
+        return;
+      }
+    }
+    this.used += this.pending.write(text, this.used, "utf8");
+  }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    this.hash.update(this.pending.subarray(0, this.used));
+    this.used = 0;
+  }
 }
+
+/** Size of the fingerprinter's encoding buffer. */
+const PENDING_BYTES = 1 << 20;
 
 /** Fingerprint of examples held in memory (inline datasets). */
 export function datasetFingerprint(examples: readonly TuningExample[]): string {
