@@ -56,8 +56,17 @@ async function earlierAttempt(api: VertexTuningApi, parent: string, key: string)
   return undefined;
 }
 
-/** Waits for the job when it is still running and maps the outcome. Also used by `update` when resuming. */
-export async function finishVertexJob(api: VertexTuningApi, inputs: CheckedVertexInputs, job: TuningJob): Promise<VertexCreateResult> {
+/**
+ * Waits for the job when it is still running and maps the outcome. Also used by `update` when resuming a
+ * recorded job: a failure is then recorded too (`recordFailure`), so that the next preview proposes to
+ * replace the failed job instead of every `up` stumbling over it again.
+ */
+export async function finishVertexJob(
+  api: VertexTuningApi,
+  inputs: CheckedVertexInputs,
+  job: TuningJob,
+  options: { recordFailure?: boolean } = {},
+): Promise<VertexCreateResult> {
   const outcome: JobOutcome = isFinal(job)
     ? job.state === "JOB_STATE_SUCCEEDED"
       ? { kind: "succeeded", job }
@@ -70,8 +79,11 @@ export async function finishVertexJob(api: VertexTuningApi, inputs: CheckedVerte
       console.log(`${job.name}: succeeded; model ${modelName ?? "(not reported)"} serves on ${outcome.job.tunedModel?.endpoint ?? "(no endpoint reported)"}`);
       return { id: job.name, outs: vertexOutputs(inputs, outcome.job, model) };
     }
-    case "failed":
-      throw new Error(`${outcome.message}; it produced no model. Fix the cause and run \`pulumi up\` again to train a new one`);
+    case "failed": {
+      const message = `${outcome.message}; it produced no model. Fix the cause and run \`pulumi up\` again to train a new one`;
+      if (options.recordFailure) throw new PartialStateError(message, job.name, vertexOutputs(inputs, outcome.job));
+      throw new Error(message);
+    }
     case "unfinished":
       throw new PartialStateError(
         `${outcome.message}; the job keeps training and the next \`pulumi up\` resumes waiting for it`,

@@ -27,7 +27,7 @@ export async function updateVertexTunedModel(id: string, olds: Record<string, un
     const job = await api.getTuningJob(id);
     if (job === undefined) throw new Error(`${id} no longer exists; run \`pulumi refresh\` and then \`pulumi up\` to train it again`);
     console.log(`${id}: resuming the wait for the tuning job (${job.state ?? "state unknown"})`);
-    current = { ...olds, ...(await finishVertexJob(api, news, job)).outs };
+    current = { ...olds, ...(await finishVertexJob(api, news, job, { recordFailure: true })).outs };
   }
 
   const modelName = current.model as string | undefined;

@@ -135,6 +135,20 @@ describe("VertexTunedModel provider", () => {
     expect(env().jobs()[0].model).toBeUndefined();
   });
 
+  test("a recorded job that failed meanwhile is recorded as failed by update, and diff then replaces it", async () => {
+    emulator().control.pauseTraining();
+    const inputs = await checked({ timeouts: { create: "1s" } });
+    const partial = (await rejection(provider.create(inputs))) as unknown as { id: string; properties: Record<string, unknown> };
+    emulator().control.failVertexJob({ tuningJob: partial.id, atStep: 1, code: 13, message: "Internal error." });
+    emulator().control.resumeTraining();
+
+    const failure = (await rejection(provider.update(partial.id, partial.properties, inputs))) as unknown as { name: string; message: string; properties: Record<string, unknown> };
+    expect(failure.name).toBe("PartialStateError");
+    expect(failure.message).toMatch(/ended JOB_STATE_FAILED: INTERNAL: Internal error\./);
+    expect(failure.properties.state).toBe("JOB_STATE_FAILED");
+    await expect(provider.diff(partial.id, failure.properties, inputs)).resolves.toMatchObject({ changes: true, replaces: ["state"] });
+  });
+
   test("delete cancels a job that is still running", async () => {
     emulator().control.pauseTraining();
     const inputs = await checked({ timeouts: { create: "1s" } });
