@@ -5,10 +5,16 @@
  *   gemini-tuning-emulator --port 8089 [--step-ms 200] [--state-file f] [--strict-auth] [--api-key K ...]
  *                          [--bearer-token T ...] [--host 127.0.0.1] [--base-models historical|none]
  *                          [--unknown-base-model-status 404|400] [--batch-size-threshold N]
- *                          [--principal email] [--quiet]
+ *                          [--principal email] [--gcs-bucket bucket=dir ...]
+ *                          [--vertex-base-models m1,m2,prefix*] [--quiet]
+ *
+ * `--gcs-bucket` maps a Cloud Storage bucket to a local directory, so Vertex tuning jobs naming
+ * `gs://bucket/object` read `dir/object` (counting examples and learning answers) instead of assuming data.
  *
  * Prints its URL on start, one line per API request (unless --quiet), and shuts down cleanly on SIGINT/SIGTERM.
  */
+import { statSync } from "node:fs";
+import * as path from "node:path";
 import { EmulatorOptions } from "./options";
 import { EmulatorHandle, startEmulator } from "./start";
 
@@ -41,6 +47,11 @@ export const CLI_USAGE = `Usage: gemini-tuning-emulator [options]
   --unknown-base-model-status N   404 (default) or 400 for a create naming an unknown base model
   --batch-size-threshold N        example count at which the default batch size becomes 16 (default 500)
   --principal EMAIL               identity of API-key callers (default emulator-user@example.com)
+  --gcs-bucket BUCKET=DIR         serve Cloud Storage bucket BUCKET from local directory DIR: Vertex
+                                  dataset gs://BUCKET/OBJECT is read from DIR/OBJECT (repeatable;
+                                  datasets in other buckets are accepted unread)
+  --vertex-base-models LIST       comma-separated base models Vertex tuning jobs may name; an entry
+                                  ending in * is a prefix (default gemini-*)
   --quiet                         do not log requests
   --help                          show this help
 `;
@@ -51,12 +62,46 @@ function integer(flag: string, value: string): number {
   return n;
 }
 
+// Cloud Storage's bucket naming rule (the same the emulator's gs:// URI parser applies).
+const BUCKET_NAME = /^[a-z0-9][a-z0-9._-]{1,221}[a-z0-9]$/;
+
+/**
+ * Parses `BUCKET=DIR` into `buckets`, resolving DIR against the working directory. The directory must exist
+ * now: a typo would otherwise only show as every job in that bucket failing with "object does not exist".
+ */
+function addGcsBucket(buckets: Record<string, string>, value: string): void {
+  const eq = value.indexOf("=");
+  const bucket = eq > 0 ? value.slice(0, eq) : "";
+  const dir = eq > 0 ? value.slice(eq + 1) : "";
+  if (bucket === "" || dir === "") throw new Error(`--gcs-bucket needs BUCKET=DIR (got "${value}").`);
+  if (!BUCKET_NAME.test(bucket)) {
+    throw new Error(`--gcs-bucket: "${bucket}" is not a bucket name (3-222 lowercase letters, digits, ".", "-", "_").`);
+  }
+  if (bucket in buckets) throw new Error(`--gcs-bucket: bucket "${bucket}" is mapped twice.`);
+  const absolute = path.resolve(dir);
+  if (!statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new Error(`--gcs-bucket: ${absolute} (for bucket "${bucket}") does not exist or is not a directory.`);
+  }
+  buckets[bucket] = absolute;
+}
+
+/** Parses a comma-separated base-model list, refusing empty entries (a stray comma would accept nothing). */
+function baseModelList(value: string): string[] {
+  const models = value.split(",").map((model) => model.trim());
+  if (models.some((model) => model === "")) {
+    throw new Error(`--vertex-base-models needs a comma-separated list of model names or prefixes ending in * (got "${value}").`);
+  }
+  return models;
+}
+
 /** Parses argv (without `node` and the script). Throws an Error naming the bad flag. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const options: EmulatorOptions = { port: 8089 };
   const args: CliArgs = { options, help: false, quiet: false };
   const apiKeys: string[] = [];
   const bearerTokens: string[] = [];
+  const gcsBuckets: Record<string, string> = {};
+  let vertexBaseModels: string[] | undefined;
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
     const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
@@ -116,12 +161,20 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       case "--principal":
         options.principal = value();
         break;
+      case "--gcs-bucket":
+        addGcsBucket(gcsBuckets, value());
+        break;
+      case "--vertex-base-models":
+        vertexBaseModels = baseModelList(value());
+        break;
       default:
         throw new Error(`Unknown option ${flag}. Run with --help for the list.`);
     }
   }
   if (apiKeys.length > 0) options.apiKeys = apiKeys;
   if (bearerTokens.length > 0) options.bearerTokens = bearerTokens;
+  if (Object.keys(gcsBuckets).length > 0) options.vertex = { ...options.vertex, gcsBuckets };
+  if (vertexBaseModels !== undefined) options.vertex = { ...options.vertex, baseModels: vertexBaseModels };
   return args;
 }
 
@@ -143,6 +196,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   }
   const handle = await startEmulator({ ...args.options, log: args.quiet ? undefined : io.out });
   io.out(`Gemini tuning emulator listening on ${handle.url}`);
+  // Said once at start, so a user whose job "assumed" its data can see which buckets are really read.
+  for (const [bucket, dir] of Object.entries(args.options.vertex?.gcsBuckets ?? {})) io.out(`Serving gs://${bucket}/ from ${dir}`);
   if (io.handleSignals) {
     const stop = (signal: NodeJS.Signals): void => {
       process.off("SIGINT", stop);

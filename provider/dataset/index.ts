@@ -1,7 +1,9 @@
-/** Datasets: reading, validating and fingerprinting tuning examples. */
+/** Datasets: reading, validating and fingerprinting tuning examples, and converting them for Vertex AI. */
 export { DatasetError, describeDatasetProblem } from "./datasetError";
 export { DEFAULT_MAPPING } from "./exampleFromRecord";
 export { datasetFingerprint, DatasetFingerprinter } from "./fingerprint";
-export { EXAMPLE_LIMITS, exampleViolation } from "./limits";
+export { EXAMPLE_LIMITS, emptyTextViolation, exampleViolation } from "./limits";
 export { scanDatasetFile, type DatasetFileSource } from "./scanDataset";
+export { vertexExampleLine } from "./vertexExampleLine";
+export { defaultVertexJsonlDir, writeVertexJsonl, type VertexJsonlFile, type VertexJsonlOptions } from "./vertexJsonl";
 export type * from "./types";

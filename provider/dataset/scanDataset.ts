@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { assertReadableFile } from "./assertReadableFile";
 import { DatasetError } from "./datasetError";
 import { DatasetFingerprinter } from "./fingerprint";
 import { exampleViolation } from "./limits";
@@ -39,15 +39,4 @@ export async function scanDatasetFile(
     throw new DatasetError({ file: source.path, message: "the dataset has no examples" });
   }
   return { fingerprint: fingerprinter.digest(), exampleCount: fingerprinter.exampleCount, examples };
-}
-
-async function assertReadableFile(path: string): Promise<void> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new DatasetError({ file: path, message: "is not a file" });
-  } catch (error) {
-    if (error instanceof DatasetError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new DatasetError({ file: path, message: code === "ENOENT" ? "file not found" : `cannot be read (${code})` });
-  }
 }
