@@ -22,3 +22,4 @@ export {
   type VertexCheckpoint,
   type VertexTuningStats,
 } from "./vertexTunedModel";
+export { VertexDataset, type VertexDatasetReference, type BucketObjectLike, type VertexJsonlAssetOptions } from "./vertexDataset";

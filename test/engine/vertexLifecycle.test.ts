@@ -56,7 +56,10 @@ describe("VertexTunedModel lifecycle on the real engine", () => {
   });
 
   it("2. up trains the model, showing the job's progress, and records model, endpoint and stats", async () => {
+    // Slow enough (a second per step) that the first poll, sent right after the create, sees the job pending.
+    env.emulator.control.setStepMs(1000);
     const up = await env.stack.up();
+    env.emulator.control.setStepMs(10);
     expect(up.changes).toEqual({ create: 2 });
     const lines = up.outputLines.join("\n");
     expect(lines).toMatch(/tuningJobs\/\d+: tuning job submitted \(base model gemini-2\.5-flash\)/);
