@@ -98,15 +98,21 @@ export class ApiTransportError extends ApiCallError {
   readonly kind: "connection" | "timeout";
   /** The system error code when known, e.g. `ECONNRESET`. */
   readonly code: string | undefined;
-  /** Always true: transport failures are transient by nature. */
-  readonly retryable = true;
+  /** False only for configuration errors (unknown host, unsupported URL scheme); other failures are transient. */
+  readonly retryable: boolean;
 
-  constructor(call: CallIdentity, kind: "connection" | "timeout", detail: string, options: { attempts: number; code?: string; note?: string }) {
+  constructor(
+    call: CallIdentity,
+    kind: "connection" | "timeout",
+    detail: string,
+    options: { attempts: number; code?: string; note?: string; permanent?: boolean },
+  ) {
     const note = options.note ? ` (${options.note})` : "";
     super(call, `${call.operation} ${call.resource} failed: ${detail}${note}`, options.attempts);
     this.name = "ApiTransportError";
     this.kind = kind;
     this.code = options.code;
+    this.retryable = !options.permanent;
   }
 }
 

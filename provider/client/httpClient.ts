@@ -106,6 +106,7 @@ export class GoogleApiClient {
         failure = new ApiTransportError(identity, transport.kind, redactSecrets(transport.detail, secrets), {
           attempts: attempt,
           code: transport.code,
+          permanent: transport.permanent,
         });
       }
 
@@ -246,7 +247,7 @@ function withNote(failure: GoogleApiError | ApiTransportError, identity: CallIde
     );
   }
   const detail = failure.message.slice(`${identity.operation} ${identity.resource} failed: `.length);
-  return new ApiTransportError(identity, failure.kind, detail, { attempts, code: failure.code, note });
+  return new ApiTransportError(identity, failure.kind, detail, { attempts, code: failure.code, note, permanent: !failure.retryable });
 }
 
 /** Reads an HTTP error answer: Google's envelope when there is one, the start of the body otherwise. */

@@ -1,3 +1,5 @@
+import { ApiTransportError, GoogleApiError } from "../client/apiErrors";
+import { abortableSleep } from "../client/sleep";
 import { PartialStateError } from "../runtime/partialStateError";
 import { shutdownSignal } from "../runtime/shutdownSignal";
 import { timeoutMs } from "../tunedModel/timeouts";
@@ -34,10 +36,41 @@ export async function createVertexTunedModel(inputs: CheckedVertexInputs): Promi
     job = earlier;
     console.log(`${job.name}: found the job an earlier attempt of this deploy submitted (${job.state}); using it instead of training again`);
   } else {
-    job = await api.createTuningJob(parent, createTuningJobBody(inputs));
-    console.log(`${job.name}: tuning job submitted (base model ${inputs.baseModel})`);
+    job = await submitOnce(api, parent, inputs);
   }
   return finishVertexJob(api, inputs, job);
+}
+
+/** How often a create whose answer was lost is looked for and, when absent, sent again. */
+const SUBMIT_ATTEMPTS = 4;
+
+/**
+ * Submits the job so that it exists exactly once. A create whose answer never arrived (a 5xx, a dropped
+ * connection) may still have made the job, and Vertex has no request id to make a resend safe: so after
+ * such a failure the job is looked for by its creation label, and sent again only when it is not there.
+ */
+async function submitOnce(api: VertexTuningApi, parent: string, inputs: CheckedVertexInputs): Promise<TuningJob> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const job = await api.createTuningJob(parent, createTuningJobBody(inputs));
+      console.log(`${job.name}: tuning job submitted (base model ${inputs.baseModel})`);
+      return job;
+    } catch (error) {
+      if (!answerLost(error) || attempt >= SUBMIT_ATTEMPTS) throw error;
+      await abortableSleep(1000 * 2 ** (attempt - 1), shutdownSignal());
+      const made = await earlierAttempt(api, parent, creationKey(inputs));
+      if (made !== undefined) {
+        console.log(`${made.name}: the create's answer was lost, but the job exists; using it`);
+        return made;
+      }
+    }
+  }
+}
+
+/** Whether a failed create may have reached the service and acted (so its outcome is unknown). */
+function answerLost(error: unknown): boolean {
+  if (error instanceof GoogleApiError) return error.httpStatus >= 500;
+  return error instanceof ApiTransportError && error.retryable && error.code !== "ECONNREFUSED";
 }
 
 /**

@@ -94,6 +94,21 @@ describe("VertexTunedModel provider", () => {
     expect(env().jobs()).toHaveLength(1);
   });
 
+  test("a create whose answer was lost (503 after the job was made) uses that job instead of sending another", async () => {
+    emulator().control.addFault({ status: 503, route: "vertex.tuningJobs.create", phase: "after", count: 1 });
+    const { id, outs } = await provider.create(await checked());
+    expect(outs.state).toBe("JOB_STATE_SUCCEEDED");
+    expect(env().jobs().map((j) => j.job.name)).toEqual([id]);
+    expect(emulator().control.requests().filter((r) => r.route === "vertex.tuningJobs.create").map((r) => r.status)).toEqual([503]);
+  });
+
+  test("a create refused before it acted (503 before) is sent again and makes one job", async () => {
+    emulator().control.addFault({ status: 503, route: "vertex.tuningJobs.create", count: 1 });
+    await provider.create(await checked());
+    expect(env().jobs()).toHaveLength(1);
+    expect(emulator().control.requests().filter((r) => r.route === "vertex.tuningJobs.create").map((r) => r.status)).toEqual([503, 200]);
+  });
+
   test("diff: datasets and hyperparameters replace, model fields update in place, equal values are no change", async () => {
     const inputs = await checked();
     const { outs } = await provider.create(inputs);
