@@ -1,5 +1,6 @@
-// The runnable examples, as a user would run them against the emulator (those that need no Google Cloud
-// provider; all of them are type-checked by `npm run typecheck`).
+// The runnable examples, as a user would run them against the emulator. `with-gcp` and `vertex` also create
+// Google Cloud resources through @pulumi/gcp, whose provider plugin cannot be installed here, so they are
+// only type-checked: tsconfig.json includes every `examples/*/*.ts`, and `npm run typecheck` checks them.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { createGeminiStack, PERMISSION_TYPE, TUNED_MODEL_TYPE } from "./geminiStack";
