@@ -101,14 +101,18 @@ export class VertexTunedModel extends GeminiDynamicResource {
   declare readonly checkpoints: pulumi.Output<VertexCheckpoint[] | undefined>;
   /** Example, token and step counts. */
   declare readonly tuningDataStats: pulumi.Output<VertexTuningStats | undefined>;
-  /** Hyperparameters as the job echoes them. */
-  declare readonly effectiveHyperparameters: pulumi.Output<Record<string, unknown> | undefined>;
+  /** Hyperparameters as the job reports them (`epochCount`, `learningRateMultiplier`, `adapterSize`). */
+  declare readonly effectiveHyperparameters: pulumi.Output<Record<string, number> | undefined>;
   /** Project the job runs in. */
   declare readonly project: pulumi.Output<string>;
   /** Region the job runs in. */
   declare readonly location: pulumi.Output<string>;
   /** Display name as the model has it. */
   declare readonly tunedModelDisplayName: pulumi.Output<string | undefined>;
+  /** Description as the model has it. */
+  declare readonly description: pulumi.Output<string | undefined>;
+  /** Labels as the model has them (without the provider's own `pulumi-gemini-tuning`). */
+  declare readonly labels: pulumi.Output<Record<string, string> | undefined>;
   /** When the job was created (RFC 3339). */
   declare readonly createTime: pulumi.Output<string>;
   /** When it started running. */

@@ -1,6 +1,6 @@
 import type { TuningJob, VertexModel } from "../vertex/wire";
 import { creationKey } from "./creationKey";
-import { CREATION_LABEL, VERTEX_MUTABLE_FIELDS, type CheckedVertexInputs, type VertexMutableField } from "./inputs";
+import { ADAPTER_SIZES, CREATION_LABEL, VERTEX_MUTABLE_FIELDS, type CheckedVertexInputs, type VertexMutableField } from "./inputs";
 
 /** Counts from the job's `tuningDataStats`, as numbers. */
 export interface VertexTuningStats {
@@ -42,7 +42,7 @@ export function vertexOutputs(inputs: CheckedVertexInputs, job: TuningJob, model
       billableTokenCount: toNumber(stats.totalBillableTokenCount),
       stepCount: toNumber(stats.tuningStepCount),
     },
-    effectiveHyperparameters: job.supervisedTuningSpec?.hyperParameters,
+    effectiveHyperparameters: effectiveHyperparameters(job),
   };
   if (model !== undefined) Object.assign(outputs, modelFields(model));
   return JSON.parse(JSON.stringify(outputs)) as Record<string, unknown>;
@@ -70,6 +70,18 @@ function modelFields(model: VertexModel): Record<VertexMutableField, unknown> {
 export function userLabels(labels: Record<string, string> | undefined): Record<string, string> | undefined {
   const { [CREATION_LABEL]: _own, ...rest } = labels ?? {};
   return Object.keys(rest).length > 0 ? rest : undefined;
+}
+
+/** The job's hyperparameters in the shape the resource takes them: numbers, adapter size as 1, 2, 4... */
+function effectiveHyperparameters(job: TuningJob): Record<string, number> | undefined {
+  const h = job.supervisedTuningSpec?.hyperParameters;
+  if (h === undefined) return undefined;
+  const adapterSize = Object.entries(ADAPTER_SIZES).find(([, name]) => name === h.adapterSize)?.[0];
+  return {
+    ...(h.epochCount !== undefined && { epochCount: Number(h.epochCount) }),
+    ...(h.learningRateMultiplier !== undefined && { learningRateMultiplier: h.learningRateMultiplier }),
+    ...(adapterSize !== undefined && { adapterSize: Number(adapterSize) }),
+  };
 }
 
 function toNumber(value: string | undefined): number | undefined {

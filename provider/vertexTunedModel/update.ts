@@ -4,7 +4,8 @@ import { FINAL_JOB_STATES } from "../vertex/wire";
 import { vertexContext } from "./context";
 import { finishVertexJob } from "./create";
 import { diffVertexTunedModel } from "./diff";
-import type { CheckedVertexInputs, VertexMutableField } from "./inputs";
+import { creationKey } from "./creationKey";
+import { CREATION_LABEL, type CheckedVertexInputs, type VertexMutableField } from "./inputs";
 import { mergeVertexOutputs } from "./outputs";
 
 /** Where each managed field lives on the Vertex `Model`. */
@@ -36,6 +37,8 @@ export async function updateVertexTunedModel(id: string, olds: Record<string, un
     if (modelName === undefined) throw new Error(`${id} reports no model to update; run \`pulumi refresh\``);
     const patch: MutableVertexModelFields = {};
     for (const field of fields) Object.assign(patch, { [MODEL_FIELD[field]]: news[field] });
+    // Labels are replaced as a whole: keep the provider's own, which the model has from its job.
+    if (patch.labels !== undefined) patch.labels = { ...patch.labels, [CREATION_LABEL]: creationKey(news) };
     await api.updateModel(modelName, patch, fields.map((field) => MODEL_FIELD[field]));
     console.log(`${modelName}: updated ${fields.join(", ")} in place`);
   }

@@ -72,7 +72,7 @@ describe("VertexTunedModel lifecycle on the real engine", () => {
         state: "JOB_STATE_SUCCEEDED",
         model: up.result.outputs.model?.value,
         endpoint: up.result.outputs.endpoint?.value,
-        effectiveHyperparameters: { epochCount: "2", adapterSize: "ADAPTER_SIZE_FOUR" },
+        effectiveHyperparameters: { epochCount: 2, adapterSize: 4 },
       }),
     );
     const [job] = env.emulator.control.vertexJobs();
@@ -99,7 +99,7 @@ describe("VertexTunedModel lifecycle on the real engine", () => {
     expect(mutatingRequests(env.emulator)).toEqual([expect.objectContaining({ method: "PATCH", path: `/v1/${String(before?.outputs?.model)}` })]);
     expect(env.emulator.control.requests().find((r) => r.method === "PATCH")?.updateMask).toEqual(["displayName", "labels"]);
     expect((await recorded())?.id).toBe(before?.id);
-    expect(env.emulator.control.vertexJobs()[0].model).toEqual(expect.objectContaining({ displayName: "capitals v2", labels: expect.objectContaining({ env: "prod" }) }));
+    expect(env.emulator.control.vertexJobs()[0].model).toEqual(expect.objectContaining({ displayName: "capitals v2", labels: expect.objectContaining({ env: "prod", "pulumi-gemini-tuning": expect.any(String) }) }));
   });
 
   it("5. new data at the same URI replaces on the dataset fingerprint: the new model first, then the old one goes", async () => {
@@ -132,7 +132,7 @@ describe("VertexTunedModel lifecycle on the real engine", () => {
     expect(operationOf(preview, "capitals", "replace")?.replaces).toEqual(["hyperparameters.epochCount"]);
     const up = await env.stack.up();
     expect(up.changes).toEqual({ same: 1, replace: 1 });
-    expect((await recorded())?.outputs?.effectiveHyperparameters).toEqual({ epochCount: "3", adapterSize: "ADAPTER_SIZE_FOUR" });
+    expect((await recorded())?.outputs?.effectiveHyperparameters).toEqual({ epochCount: 3, adapterSize: 4 });
   });
 
   it("7. a model deleted outside Pulumi leaves state on refresh, and up trains it again", async () => {
