@@ -18,6 +18,8 @@ import {
 import { engineEnvironment } from "./engineEnvironment";
 import { engineVersion, locateEngine } from "./engineLocation";
 import { exportEncryptedState } from "./exportEncryptedState";
+import { assertUpRanProgram, previewWithProgram } from "./programReached";
+import { absorbMonitorUnavailable } from "./runtimeRejections";
 import { createSandbox, removeSandbox, type Sandbox } from "./sandbox";
 import { traceStep, type StepHooks } from "./traceStep";
 import type { StepResult, StepTrace } from "./stepTrace";
@@ -81,6 +83,7 @@ export class TestStack {
 
   /** Creates the stack; fails with a message naming `npm run setup:engine` if the engine is not built. */
   static async create(options: TestStackOptions): Promise<TestStack> {
+    absorbMonitorUnavailable();
     const binDir = locateEngine();
     const sandbox = await createSandbox();
     try {
@@ -138,24 +141,28 @@ export class TestStack {
   /** `pulumi preview`: plans without changing anything. */
   async preview(options: PreviewStepOptions = {}): Promise<StepResult<PreviewResult>> {
     const { onLine, onEvent, ...rest } = options;
-    return traceStep(
-      "preview",
-      { onLine, onEvent },
-      this.history,
-      (callbacks) => this.stack.preview({ color: "never", ...rest, ...callbacks }),
-      (result) => result.changeSummary,
+    return previewWithProgram(() =>
+      traceStep(
+        "preview",
+        { onLine, onEvent },
+        this.history,
+        (callbacks) => this.stack.preview({ color: "never", ...rest, ...callbacks }),
+        (result) => result.changeSummary,
+      ),
     );
   }
 
   /** `pulumi up`. Pass `signal` to interrupt it (the CLI receives SIGINT, as with Ctrl-C). */
   async up(options: UpStepOptions = {}): Promise<StepResult<UpResult>> {
     const { onLine, onEvent, ...rest } = options;
-    return traceStep(
-      "up",
-      { onLine, onEvent },
-      this.history,
-      (callbacks) => this.stack.up({ color: "never", ...rest, ...callbacks }),
-      (result) => result.summary.resourceChanges,
+    return assertUpRanProgram(
+      await traceStep(
+        "up",
+        { onLine, onEvent },
+        this.history,
+        (callbacks) => this.stack.up({ color: "never", ...rest, ...callbacks }),
+        (result) => result.summary.resourceChanges,
+      ),
     );
   }
 
