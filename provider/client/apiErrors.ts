@@ -156,6 +156,16 @@ export function isNotFound(error: unknown): error is GoogleApiError {
   return error instanceof GoogleApiError && (error.httpStatus === 404 || error.status === "NOT_FOUND");
 }
 
+/** The call's result, or undefined when the service answered 404: for callers to whom "absent" is an answer. */
+export async function orUndefinedIfNotFound<T>(call: Promise<T>): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
 /** True for a 409 / ALREADY_EXISTS answer (e.g. a create whose `tunedModelId` is taken). */
 export function isAlreadyExists(error: unknown): error is GoogleApiError {
   return error instanceof GoogleApiError && (error.status === "ALREADY_EXISTS" || (error.httpStatus === 409 && error.status !== "ABORTED"));

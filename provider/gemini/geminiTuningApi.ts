@@ -1,4 +1,4 @@
-import { isNotFound } from "../client/apiErrors";
+import { isNotFound, orUndefinedIfNotFound } from "../client/apiErrors";
 import type { GoogleApiClient } from "../client/httpClient";
 import {
   EmptySchema,
@@ -206,15 +206,6 @@ export class GeminiTuningApi implements TuningApi {
       retry: "safe",
     });
     return firstCandidateText(response, model);
-  }
-}
-
-async function orUndefinedIfNotFound<T>(call: Promise<T>): Promise<T | undefined> {
-  try {
-    return await call;
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
   }
 }
 

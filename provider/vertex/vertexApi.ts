@@ -1,4 +1,4 @@
-import { isNotFound } from "../client/apiErrors";
+import { orUndefinedIfNotFound } from "../client/apiErrors";
 import type { GoogleApiClient } from "../client/httpClient";
 import { collectPages } from "../gemini/pagination";
 import { EmptySchema, GenerateContentResponseSchema, OperationSchema, type Operation } from "../wire";
@@ -72,7 +72,7 @@ export class VertexTuningApi {
 
   /** The job, or undefined when it does not exist. */
   getTuningJob(name: string, signal?: AbortSignal): Promise<TuningJob | undefined> {
-    return orUndefined(this.#client.request({ method: "GET", path: `${VERSION}/${name}`, schema: TuningJobSchema, operation: "tuningJobs.get", resource: name, signal }));
+    return orUndefinedIfNotFound(this.#client.request({ method: "GET", path: `${VERSION}/${name}`, schema: TuningJobSchema, operation: "tuningJobs.get", resource: name, signal }));
   }
 
   /** Every job under `parent` matching `filter` (all pages). */
@@ -98,7 +98,7 @@ export class VertexTuningApi {
 
   /** The model, or undefined when it does not exist. */
   getModel(name: string, signal?: AbortSignal): Promise<VertexModel | undefined> {
-    return orUndefined(this.#client.request({ method: "GET", path: `${VERSION}/${name}`, schema: VertexModelSchema, operation: "models.get", resource: name, signal }));
+    return orUndefinedIfNotFound(this.#client.request({ method: "GET", path: `${VERSION}/${name}`, schema: VertexModelSchema, operation: "models.get", resource: name, signal }));
   }
 
   /** Changes exactly the fields in `updateMask`. */
@@ -117,17 +117,17 @@ export class VertexTuningApi {
 
   /** Starts deleting the model; undefined when it was already gone. */
   deleteModel(name: string, signal?: AbortSignal): Promise<Operation | undefined> {
-    return orUndefined(this.#client.request({ method: "DELETE", path: `${VERSION}/${name}`, schema: OperationSchema, operation: "models.delete", resource: name, signal }));
+    return orUndefinedIfNotFound(this.#client.request({ method: "DELETE", path: `${VERSION}/${name}`, schema: OperationSchema, operation: "models.delete", resource: name, signal }));
   }
 
   /** The endpoint, or undefined when it does not exist. */
   getEndpoint(name: string, signal?: AbortSignal): Promise<Endpoint | undefined> {
-    return orUndefined(this.#client.request({ method: "GET", path: `${VERSION}/${name}`, schema: EndpointSchema, operation: "endpoints.get", resource: name, signal }));
+    return orUndefinedIfNotFound(this.#client.request({ method: "GET", path: `${VERSION}/${name}`, schema: EndpointSchema, operation: "endpoints.get", resource: name, signal }));
   }
 
   /** Starts undeploying one deployed model; undefined when the endpoint or the deployment was already gone. */
   undeployModel(endpoint: string, deployedModelId: string, signal?: AbortSignal): Promise<Operation | undefined> {
-    return orUndefined(
+    return orUndefinedIfNotFound(
       this.#client.request({
         method: "POST",
         path: `${VERSION}/${endpoint}:undeployModel`,
@@ -144,7 +144,7 @@ export class VertexTuningApi {
 
   /** Starts deleting the endpoint; undefined when it was already gone. */
   deleteEndpoint(name: string, signal?: AbortSignal): Promise<Operation | undefined> {
-    return orUndefined(this.#client.request({ method: "DELETE", path: `${VERSION}/${name}`, schema: OperationSchema, operation: "endpoints.delete", resource: name, signal }));
+    return orUndefinedIfNotFound(this.#client.request({ method: "DELETE", path: `${VERSION}/${name}`, schema: OperationSchema, operation: "endpoints.delete", resource: name, signal }));
   }
 
   /** One look at a long-running operation. */
@@ -165,14 +165,5 @@ export class VertexTuningApi {
       retry: "safe",
     });
     return firstCandidateText(response, endpoint);
-  }
-}
-
-async function orUndefined<T>(call: Promise<T>): Promise<T | undefined> {
-  try {
-    return await call;
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
   }
 }
