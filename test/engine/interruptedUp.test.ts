@@ -4,30 +4,12 @@
 // inside the engine, so both outcomes are checked: recorded, the next `up` updates the model and resumes
 // waiting on its operation; not recorded, the next `up` plans a create, derives the same id, finds the job
 // already training and waits for it. Either way the emulator sees one job, not two.
-import * as fs from "node:fs";
 import * as gemini from "../../sdk";
 import { NUMBER_EXAMPLES } from "../fixtures/numbers";
-import type { StackStepError } from "../harness";
 import { createGeminiStack, plannedOps, TUNED_MODEL_TYPE, type GeminiStack } from "./geminiStack";
+import { upInterruptedAt } from "./interruptUp";
 
 jest.setTimeout(180_000);
-
-/** Pids of the dynamic-provider processes a stack's engine started (they run in the stack's work dir). */
-function providerProcesses(workDir: string): number[] {
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (cmdline.includes("dynamic-provider") && fs.realpathSync(`/proc/${entry}/cwd`) === fs.realpathSync(workDir)) {
-        pids.push(Number(entry));
-      }
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return pids;
-}
 
 describe("an interrupted up", () => {
   let env: GeminiStack;
@@ -46,19 +28,7 @@ describe("an interrupted up", () => {
   afterAll(async () => env?.dispose());
 
   it("records the training model and the next up resumes the same job", async () => {
-    const abort = new AbortController();
-    let interrupted = false;
-    const first = await env.stack
-      .up({
-        signal: abort.signal,
-        onLine: (line) => {
-          if (interrupted || !/tuning job submitted/.test(line)) return;
-          interrupted = true;
-          abort.abort();
-          for (const pid of providerProcesses(env.stack.workDir)) process.kill(pid, "SIGINT");
-        },
-      })
-      .then(() => "completed", (error: StackStepError) => error.trace.outputLines.join("\n"));
+    const { interrupted, output: first } = await upInterruptedAt(env.stack, /tuning job submitted/);
     expect(interrupted).toBe(true);
     expect(first).toMatch(/\^C received; cancelling/);
     expect(first).toMatch(/the deploy was interrupted while tunedModels\/patient-[a-z0-9]{7} was training/);

@@ -4,8 +4,8 @@
 // cancelling engine records the partial create is a race inside the engine, so both outcomes are checked.
 import * as gemini from "../../sdk";
 import type { StackStepError } from "../harness";
-import { interruptProviders } from "../reliability/support/stacks";
 import { plannedOps } from "./geminiStack";
+import { upInterruptedAt } from "./interruptUp";
 import { createVertexStack, VERTEX_MODEL_TYPE, type VertexStack } from "./vertexStack";
 
 jest.setTimeout(180_000);
@@ -56,19 +56,7 @@ describe("an interrupted Vertex up", () => {
   afterAll(async () => env?.dispose());
 
   it("keeps the training job and the next up resumes it", async () => {
-    const abort = new AbortController();
-    let interrupted = false;
-    const first = await env.stack
-      .up({
-        signal: abort.signal,
-        onLine: (line) => {
-          if (interrupted || !/tuning job submitted/.test(line)) return;
-          interrupted = true;
-          abort.abort();
-          interruptProviders(env.stack.workDir);
-        },
-      })
-      .then(() => "completed", (error: StackStepError) => error.trace.outputLines.join("\n"));
+    const { interrupted, output: first } = await upInterruptedAt(env.stack, /tuning job submitted/);
     expect(interrupted).toBe(true);
     expect(first).toMatch(/the deploy was interrupted while projects\/.+\/tuningJobs\/\d+ was training/);
     const [training] = env.emulator.control.vertexJobs();
