@@ -1,5 +1,4 @@
 import type { TuningJob, VertexModel } from "../vertex/wire";
-import { creationKey } from "./creationKey";
 import { ADAPTER_SIZES, CREATION_LABEL, VERTEX_MUTABLE_FIELDS, type CheckedVertexInputs, type VertexMutableField } from "./inputs";
 
 /** Counts from the job's `tuningDataStats`, as numbers. */
@@ -22,7 +21,6 @@ export function vertexOutputs(inputs: CheckedVertexInputs, job: TuningJob, model
   const outputs: Record<string, unknown> = {
     ...inputs,
     name: job.name,
-    creationKey: creationKey(inputs),
     state: job.state,
     createTime: job.createTime,
     startTime: job.startTime,
