@@ -8,8 +8,9 @@
  */
 let installed = false;
 
-/** Installs the listener once per process. */
+/** Installs the listener once per process, and keeps each program's monitor connection to itself. */
 export function absorbMonitorUnavailable(): void {
+  isolateMonitorConnections();
   if (installed) return;
   installed = true;
   process.on("unhandledRejection", (reason: unknown) => {
@@ -20,4 +21,16 @@ export function absorbMonitorUnavailable(): void {
     }
     throw reason;
   });
+}
+
+/**
+ * grpc-js shares connections ("subchannels") between clients of the same address. An engine's monitor
+ * port can be handed to the next engine after the first exits; the next program's client then inherits
+ * the dead connection, in back-off, and its first call fails at once with "No connection established".
+ * A subchannel pool per client (grpc-js's `grpc.use_local_subchannel_pool`) gives each run a fresh
+ * connection. The options object is the one @pulumi/pulumi passes to every monitor client it creates.
+ */
+function isolateMonitorConnections(): void {
+  const settings = require("@pulumi/pulumi/runtime/settings") as { grpcClientOptions: Record<string, unknown> };
+  settings.grpcClientOptions["grpc.use_local_subchannel_pool"] = 1;
 }
