@@ -5,14 +5,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as gemini from "../../sdk";
 import { NUMBER_EXAMPLES } from "../fixtures/numbers";
-import { StackStepError } from "../harness";
+import { expectStepFailure, shownText } from "../reliability/support/stacks";
+import { checkFailure } from "./checkFailure";
 import { createGeminiStack, type GeminiStack } from "./geminiStack";
 
 jest.setTimeout(120_000);
-
-/** How the engine prints a check failure: the property path, its value, and the provider's reason. */
-const problem = (property: string, reason: string) =>
-  new RegExp(`property ${property.replace(/[.[\]]/g, "\\$&")} value .*has a problem: ${reason}`);
 
 const valid: gemini.TunedModelArgs = {
   baseModel: "models/gemini-1.5-flash-001-tuning",
@@ -34,15 +31,15 @@ describe("invalid arguments fail at preview", () => {
   });
 
   const cases: Array<[string, () => gemini.TunedModelArgs, RegExp]> = [
-    ["an id that breaks the API's rule", () => ({ ...valid, tunedModelId: "Not_Valid" }), problem("tunedModelId", "must be 1-40 characters")],
-    ["a display name over 40 characters", () => ({ ...valid, displayName: "x".repeat(41) }), problem("displayName", "must be at most 40 characters")],
-    ["a temperature out of range", () => ({ ...valid, temperature: 3 }), problem("temperature", "must be between 0 and 1")],
-    ["both learning-rate fields", () => ({ ...valid, hyperparameters: { learningRate: 0.001, learningRateMultiplier: 2 } }), problem("hyperparameters", "set learningRate or learningRateMultiplier, not both")],
-    ["a negative epoch count", () => ({ ...valid, hyperparameters: { epochCount: -1 } }), problem("hyperparameters.epochCount", "must be greater than 0")],
-    ["an example output over 5,000 characters", () => ({ ...valid, trainingData: [{ textInput: "a", output: "b".repeat(5001) }] }), problem("trainingData.examples[0]", "the output has 5001 characters")],
-    ["an unparsable dataset line", () => ({ ...valid, trainingData: gemini.Dataset.fromJsonl(path.join(dir, "broken.jsonl")) }), problem("trainingData", ".*broken\\.jsonl:2: not valid JSON")],
-    ["a missing dataset file", () => ({ ...valid, trainingData: gemini.Dataset.fromCsv(path.join(dir, "nope.csv")) }), problem("trainingData", ".*nope\\.csv: file not found")],
-    ["no base model", () => ({ ...valid, baseModel: undefined }), problem("baseModel", "set exactly one of baseModel and sourceModel")],
+    ["an id that breaks the API's rule", () => ({ ...valid, tunedModelId: "Not_Valid" }), checkFailure("tunedModelId", "must be 1-40 characters")],
+    ["a display name over 40 characters", () => ({ ...valid, displayName: "x".repeat(41) }), checkFailure("displayName", "must be at most 40 characters")],
+    ["a temperature out of range", () => ({ ...valid, temperature: 3 }), checkFailure("temperature", "must be between 0 and 1")],
+    ["both learning-rate fields", () => ({ ...valid, hyperparameters: { learningRate: 0.001, learningRateMultiplier: 2 } }), checkFailure("hyperparameters", "set learningRate or learningRateMultiplier, not both")],
+    ["a negative epoch count", () => ({ ...valid, hyperparameters: { epochCount: -1 } }), checkFailure("hyperparameters.epochCount", "must be greater than 0")],
+    ["an example output over 5,000 characters", () => ({ ...valid, trainingData: [{ textInput: "a", output: "b".repeat(5001) }] }), checkFailure("trainingData.examples[0]", "the output has 5001 characters")],
+    ["an unparsable dataset line", () => ({ ...valid, trainingData: gemini.Dataset.fromJsonl(path.join(dir, "broken.jsonl")) }), checkFailure("trainingData", ".*broken\\.jsonl:2: not valid JSON")],
+    ["a missing dataset file", () => ({ ...valid, trainingData: gemini.Dataset.fromCsv(path.join(dir, "nope.csv")) }), checkFailure("trainingData", ".*nope\\.csv: file not found")],
+    ["no base model", () => ({ ...valid, baseModel: undefined }), checkFailure("baseModel", "set exactly one of baseModel and sourceModel")],
   ];
 
   it.each(cases)("%s", async (_what, args, message) => {
@@ -51,9 +48,7 @@ describe("invalid arguments fail at preview", () => {
       return {};
     });
     env.emulator.control.clearRequests();
-    const failure = await env.stack.preview().then(() => undefined, (error: unknown) => error);
-    expect(failure).toBeInstanceOf(StackStepError);
-    const shown = [...(failure as StackStepError).trace.outputLines, ...(failure as StackStepError).trace.errorLines].join("\n");
+    const shown = shownText((await expectStepFailure(env.stack.preview())).trace);
     expect(shown).toMatch(message);
     expect(env.emulator.control.requests()).toEqual([]);
   });

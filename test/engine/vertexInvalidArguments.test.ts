@@ -1,14 +1,11 @@
 // Invalid VertexTunedModel arguments fail at `pulumi preview` with the property path in the engine's
 // output, and nothing is sent to the service.
 import * as gemini from "../../sdk";
-import { StackStepError } from "../harness";
+import { expectStepFailure, shownText } from "../reliability/support/stacks";
+import { checkFailure } from "./checkFailure";
 import { createVertexStack, type VertexStack } from "./vertexStack";
 
 jest.setTimeout(120_000);
-
-/** How the engine prints a check failure: the property path, its value, and the provider's reason. */
-const problem = (property: string, reason: string) =>
-  new RegExp(`property ${property.replace(/[.[\]"]/g, "\\$&")} value .*has a problem: ${reason}`);
 
 const valid: gemini.VertexTunedModelArgs = {
   baseModel: "gemini-2.5-flash",
@@ -21,12 +18,12 @@ describe("invalid VertexTunedModel arguments fail at preview", () => {
   afterAll(async () => env?.dispose());
 
   const cases: Array<[string, () => gemini.VertexTunedModelArgs, RegExp]> = [
-    ["a dataset that is not in Cloud Storage", () => ({ ...valid, trainingDataset: { uri: "https://example.test/train.jsonl", fingerprint: "md5:AAAA" } }), problem("trainingDataset.uri", "must be a Cloud Storage URI")],
-    ["a dataset without a fingerprint", () => ({ ...valid, validationDataset: { uri: "gs://tuning-data/v.jsonl" } as gemini.VertexDatasetArgs }), problem("validationDataset.fingerprint", "is required")],
-    ["an adapter size Vertex does not offer", () => ({ ...valid, hyperparameters: { adapterSize: 3 } }), problem("hyperparameters.adapterSize", "must be 1, 2, 4, 8, 16 or 32")],
-    ["the provider's own label", () => ({ ...valid, labels: { "pulumi-gemini-tuning": "mine" } }), problem('labels["pulumi-gemini-tuning"]', "the label pulumi-gemini-tuning is reserved for the provider")],
-    ["a display name over 128 characters", () => ({ ...valid, tunedModelDisplayName: "x".repeat(129) }), problem("tunedModelDisplayName", "must be at most 128 characters")],
-    ["a region that is not one", () => ({ ...valid, location: "US Central" }), problem("location", "must be a region")],
+    ["a dataset that is not in Cloud Storage", () => ({ ...valid, trainingDataset: { uri: "https://example.test/train.jsonl", fingerprint: "md5:AAAA" } }), checkFailure("trainingDataset.uri", "must be a Cloud Storage URI")],
+    ["a dataset without a fingerprint", () => ({ ...valid, validationDataset: { uri: "gs://tuning-data/v.jsonl" } as gemini.VertexDatasetArgs }), checkFailure("validationDataset.fingerprint", "is required")],
+    ["an adapter size Vertex does not offer", () => ({ ...valid, hyperparameters: { adapterSize: 3 } }), checkFailure("hyperparameters.adapterSize", "must be 1, 2, 4, 8, 16 or 32")],
+    ["the provider's own label", () => ({ ...valid, labels: { "pulumi-gemini-tuning": "mine" } }), checkFailure('labels["pulumi-gemini-tuning"]', "the label pulumi-gemini-tuning is reserved for the provider")],
+    ["a display name over 128 characters", () => ({ ...valid, tunedModelDisplayName: "x".repeat(129) }), checkFailure("tunedModelDisplayName", "must be at most 128 characters")],
+    ["a region that is not one", () => ({ ...valid, location: "US Central" }), checkFailure("location", "must be a region")],
   ];
 
   it.each(cases)("%s", async (_what, args, message) => {
@@ -35,9 +32,7 @@ describe("invalid VertexTunedModel arguments fail at preview", () => {
       return {};
     });
     env.emulator.control.clearRequests();
-    const failure = await env.stack.preview().then(() => undefined, (error: unknown) => error);
-    expect(failure).toBeInstanceOf(StackStepError);
-    const shown = [...(failure as StackStepError).trace.outputLines, ...(failure as StackStepError).trace.errorLines].join("\n");
+    const shown = shownText((await expectStepFailure(env.stack.preview())).trace);
     expect(shown).toMatch(message);
     expect(env.emulator.control.requests()).toEqual([]);
   });
@@ -49,10 +44,8 @@ describe("invalid VertexTunedModel arguments fail at preview", () => {
         new gemini.VertexTunedModel("invalid", valid);
         return {};
       });
-      const failure = await env.stack.preview().then(() => undefined, (error: unknown) => error);
-      expect(failure).toBeInstanceOf(StackStepError);
-      const shown = (failure as StackStepError).trace.outputLines.join("\n");
-      expect(shown).toMatch(problem("project", "is not set: set the project argument, the gcp:project stack setting or GOOGLE_CLOUD_PROJECT"));
+      const shown = shownText((await expectStepFailure(env.stack.preview())).trace);
+      expect(shown).toMatch(checkFailure("project", "is not set: set the project argument, the gcp:project stack setting or GOOGLE_CLOUD_PROJECT"));
     } finally {
       await env.stack.setConfig("gcp:project", "pulumi-tests");
     }
