@@ -80,13 +80,12 @@ describe("the engine build lock (real folders, real processes)", () => {
       writeLock(root, await deadPid());
       const lines: string[] = [];
       let ran = false;
-      const started = Date.now();
       await withBuildLock(root, (line) => lines.push(line), async () => {
         ran = true;
         expect(fs.readFileSync(path.join(buildLockPath(root), "owner"), "utf8")).toBe(`${process.pid}\n`);
       });
       expect(ran).toBe(true);
-      expect(Date.now() - started).toBeLessThan(1_500);
+      // The only line: it never announced waiting.
       expect(lines).toEqual([`taking over an abandoned build lock at ${buildLockPath(root)}`]);
       expect(fs.existsSync(buildLockPath(root))).toBe(false);
     });
