@@ -1,7 +1,7 @@
 /**
  * `fingerprint_mb_s` and `fingerprint_peak_rss_mb`: a generated JSONL file of 100,000 examples (about
  * 50 MB) read, validated and fingerprinted by the compiled `scanDatasetFile`, each run in a fresh child
- * process (`fingerprintChild.js`) so that its peak RSS belongs to this work alone.
+ * process (`fingerprintChild.ts`) so that its peak RSS belongs to this work alone.
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";

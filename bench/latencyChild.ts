@@ -11,11 +11,12 @@
  *   step on the emulator's clock) to the moment `create` returns (same process, same clock);
  * - polls: the `operations.get` requests the emulator received for that model.
  *
- * Usage: node bench/run.js --child latency '<json LatencyPlan>'; prints one JSON line.
+ * Usage: node dist/bench/latencyChild.js '<json LatencyPlan>'; prints one JSON line.
  */
 import { performance } from "node:perf_hooks";
 import type * as ProviderModule from "pulumi-gemini-tuning/provider";
 import { startEmulator, type EmulatorHandle } from "pulumi-gemini-tuning/emulator";
+import { runIfMain } from "./entryPoint";
 
 /** What to run. */
 export interface LatencyPlan {
@@ -116,3 +117,5 @@ export async function childMain(planJson: string): Promise<number> {
   process.stdout.write(`${JSON.stringify({ samples })}\n`);
   return 0;
 }
+
+runIfMain(module, () => childMain(process.argv[2]));

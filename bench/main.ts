@@ -6,15 +6,21 @@
  * and runs in the background (its longest jobs train for 600 real seconds, and it makes only a few
  * requests a minute, so it barely loads the machine) while the engine benchmarks run one after another.
  *
- * Flags: `--only a,b` runs a subset of `fingerprint,latency,preview,state,parallel` (results.json is
- * written only by a full run); `--quick` uses fewer repeats and shorter jobs (a smoke test of the
- * benchmark itself, not for the record).
+ * `prebench` installs, builds `dist/` (this driver included) and sets up the engine; `npm run bench` then
+ * runs `dist/bench/main.js`. Flags (after `npm run bench --`): `--only a,b` runs a subset of
+ * `fingerprint,latency,preview,state,parallel` (results.json is written only by a full run); `--quick`
+ * uses fewer repeats and shorter jobs (a smoke test of the benchmark itself, not for the record).
+ *
+ *   npm run bench                                # everything, about 11 minutes on 2 cores
+ *   npm run bench -- --only fingerprint,preview  # a subset
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { repoRoot } from "../scripts/repoRoot";
 import { parallelBench, previewBench, stateBytesBench, type Log, type ParallelResult, type PreviewResult, type StateBytesResult } from "./engineBenches";
+import { runIfMain } from "./entryPoint";
 import { fingerprintBench, type FingerprintResult } from "./fingerprintBench";
 import type { LatencyPlan, LatencySample } from "./latencyChild";
 import { list, median, MIB, round } from "./stats";
@@ -91,7 +97,7 @@ function parseArgs(argv: readonly string[]): { parts: Set<Part>; quick: boolean 
 /** Starts the latency child; resolves with its samples when it ends. */
 function startLatencyChild(plan: LatencyPlan, log: Log): Promise<LatencySample[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, "run.js"), "--child", "latency", JSON.stringify(plan)], {
+    const child = spawn(process.execPath, [path.join(__dirname, "latencyChild.js"), JSON.stringify(plan)], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -288,7 +294,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   if (parts.size === ALL.length && !quick) {
     const results = Object.fromEntries(order.map((key) => [key, rows.find((r) => r.key === key)!.value])) as unknown as BenchResults;
-    const file = path.join(__dirname, "results.json");
+    const file = path.join(repoRoot, "bench", "results.json");
     fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`\nWrote ${path.relative(process.cwd(), file)}`);
   } else {
@@ -300,3 +306,5 @@ export async function main(argv: readonly string[]): Promise<number> {
 function osSummary(): string {
   return `${os.availableParallelism()} CPUs (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}`;
 }
+
+runIfMain(module, () => main(process.argv.slice(2)));

@@ -1,66 +1,67 @@
 #!/usr/bin/env node
-// @ts-check
 /**
  * `npm run demo`: the number-generator example (the root Pulumi project) on the real Pulumi engine against
  * the emulator, narrated step by step: preview, up with training progress, a question to the tuned model,
  * an in-place update, a replacement preview, and destroy. Leaves nothing behind: the emulator is closed,
  * the stack and its temporary folders are removed.
  *
- * `npm run demo` builds first (predemo), so the program and the emulator are loaded from `dist/`.
+ * `npm run demo` builds first (predemo) and runs this file compiled, so the program and the emulator are
+ * loaded from `dist/`.
  */
-const crypto = require("node:crypto");
-const fs = require("node:fs");
-const os = require("node:os");
-const path = require("node:path");
-const { LocalWorkspace, PulumiCommand } = require("@pulumi/pulumi/automation");
-const { ensureEngine } = require("./setup-engine.js");
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
+import { startEmulator } from "pulumi-gemini-tuning/emulator";
+import { ensureEngine } from "./engine/ensureEngine";
+import { repoRoot } from "./repoRoot";
 
-const repoRoot = path.resolve(__dirname, "..");
 const programPath = path.join(repoRoot, "dist", "examples", "number-generator", "index.js");
 /** Wall-clock time per simulated training step: the 38-step job takes about 4 s. */
 const STEP_MS = 100;
 
-/** @param {string} title @param {string} why */
-function step(title, why) {
+function step(title: string, why: string): void {
   console.log(`\n=== ${title}\n    ${why}`);
 }
 
-/** Prints engine output indented under the current step. @param {string} text */
-function engineOutput(text) {
+/** Prints engine output indented under the current step. */
+function engineOutput(text: string): void {
   for (const line of text.split("\n")) if (line.trim() !== "") console.log(`    | ${line}`);
 }
 
 /** The example program, re-evaluated on every engine run (it declares its resources at top level). */
-function program() {
+function program(): Promise<Record<string, unknown>> {
   delete require.cache[require.resolve(programPath)];
-  return require(programPath);
+  return require(programPath) as Promise<Record<string, unknown>>;
 }
 
-/**
- * Asks the tuned model a question through `generateContent`, as an application would.
- * @param {string} url @param {string} apiKey @param {string} model @param {string} text
- */
-async function ask(url, apiKey, model, text) {
+/** The part of a `generateContent` answer the demo reads. */
+interface GenerateContentBody {
+  candidates?: Array<{ content?: { parts?: Array<{ text?: string }> } }>;
+}
+
+/** Asks the tuned model a question through `generateContent`, as an application would. */
+async function ask(url: string, apiKey: string, model: string, text: string): Promise<string> {
   const response = await fetch(`${url}/v1beta/${model}:generateContent`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-goog-api-key": apiKey },
     body: JSON.stringify({ contents: [{ parts: [{ text }] }] }),
   });
-  const body = await response.json();
+  const body = (await response.json()) as GenerateContentBody;
   if (!response.ok) throw new Error(`generateContent answered ${response.status}: ${JSON.stringify(body)}`);
-  return body.candidates?.[0]?.content?.parts?.map((/** @type {{text?: string}} */ part) => part.text ?? "").join("") ?? "";
+  return body.candidates?.[0]?.content?.parts?.map((part) => part.text ?? "").join("") ?? "";
 }
 
-async function main() {
+async function main(): Promise<void> {
   const started = Date.now();
   if (!fs.existsSync(programPath)) throw new Error(`${programPath} is missing; run \`npm run build\` (npm run demo does it)`);
-  const { startEmulator } = require(path.join(repoRoot, "dist", "emulator"));
   const binDir = await ensureEngine();
   const sandbox = fs.mkdtempSync(path.join(os.tmpdir(), "gemini-tuning-demo-"));
   // A key made up for this run: the emulator runs in strict mode and accepts only it.
   const apiKey = `demo-${crypto.randomBytes(12).toString("hex")}`;
   const emulator = await startEmulator({ stepMs: STEP_MS, strictAuth: true, apiKeys: [apiKey] });
-  let stack;
+  let stack: Stack | undefined;
   try {
     step("1. The emulator", `A local, wire-compatible Gemini tuning service is listening at ${emulator.url} (strict API-key auth).`);
 
@@ -107,14 +108,13 @@ async function main() {
     console.log(`    Preview: ${JSON.stringify(updatePreview.changeSummary)}`);
     emulator.control.clearRequests();
     const updated = await stack.up({ onOutput: engineOutput, color: "never" });
-    const patches = emulator.control.requests().filter((/** @type {{method: string}} */ r) => r.method === "PATCH");
-    console.log(`    PATCH requests: ${patches.map((/** @type {{updateMask?: string[]}} */ r) => `updateMask=${(r.updateMask ?? []).join(",")}`).join("; ")}`);
+    const patches = emulator.control.requests().filter((r) => r.method === "PATCH");
+    console.log(`    PATCH requests: ${patches.map((r) => `updateMask=${(r.updateMask ?? []).join(",")}`).join("; ")}`);
     console.log(`    Same model: ${updated.outputs.modelName.value === modelName}`);
 
     step("6. A replacement preview", "Changing epochCount needs a new training job: the preview says replace and names the property.");
     await stack.setConfig("epochCount", { value: "6" });
-    /** @type {string[]} */
-    const reasons = [];
+    const reasons: string[] = [];
     await stack.preview({
       onOutput: engineOutput,
       color: "never",
@@ -137,7 +137,7 @@ async function main() {
   console.log(`\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(`\nDemo failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 });
