@@ -71,13 +71,7 @@ export async function createVertexStack(program: PulumiFn, options: { stepMs?: n
       dataDir,
       keyFile,
       outOfBand: vertexApiFor({ baseUrl: emulator.url, project: VERTEX_STACK_PROJECT, location: VERTEX_STACK_REGION }),
-      writeDataset(object, pairs) {
-        const text = pairs
-          .map(([input, output]) => JSON.stringify({ contents: [{ role: "user", parts: [{ text: input }] }, { role: "model", parts: [{ text: output }] }] }))
-          .join("\n");
-        fs.writeFileSync(path.join(dataDir, object), `${text}\n`);
-        return { uri: `gs://${DATA_BUCKET}/${object}`, fingerprint: `md5:${createHash("md5").update(`${text}\n`).digest("base64")}` };
-      },
+      writeDataset: (object, pairs) => writeVertexDataset(dataDir, object, pairs),
       async dispose() {
         await stack.dispose();
         await emulator.close();
@@ -91,6 +85,18 @@ export async function createVertexStack(program: PulumiFn, options: { stepMs?: n
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Writes a Vertex JSONL dataset of input/output pairs into `dataDir`, the folder the emulator serves as
+ * `gs://tuning-data/` ({@link DATA_BUCKET}); returns its URI and GCS-style MD5 fingerprint.
+ */
+export function writeVertexDataset(dataDir: string, object: string, pairs: ReadonlyArray<readonly [string, string]>): { uri: string; fingerprint: string } {
+  const text = pairs
+    .map(([input, output]) => JSON.stringify({ contents: [{ role: "user", parts: [{ text: input }] }, { role: "model", parts: [{ text: output }] }] }))
+    .join("\n");
+  fs.writeFileSync(path.join(dataDir, object), `${text}\n`);
+  return { uri: `gs://${DATA_BUCKET}/${object}`, fingerprint: `md5:${createHash("md5").update(`${text}\n`).digest("base64")}` };
 }
 
 /** Removes a tuned model the way someone in the console would: undeploy, delete the endpoint, delete the model. */
