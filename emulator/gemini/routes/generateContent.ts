@@ -10,6 +10,7 @@
  */
 import { failedPrecondition, invalidArgument } from "../../errors";
 import { answerFor, estimateTokens } from "../../jobs/answer";
+import { PromptMessages, promptOf } from "../../jobs/prompt";
 import { charLength } from "../../charLength";
 import { MAX_INPUT_CHARS } from "../validation";
 import { StoredModel } from "../state";
@@ -36,23 +37,11 @@ function safetyRatings(): Record<string, string>[] {
   return SAFETY_CATEGORIES.map((category) => ({ category, probability: "NEGLIGIBLE" }));
 }
 
-function promptOf(body: Record<string, unknown>): string {
-  const contents = body.contents;
-  if (!Array.isArray(contents) || contents.length === 0) {
-    throw invalidArgument("* GenerateContentRequest.contents: contents is not specified", [
-      { field: "contents", description: "contents is not specified" },
-    ]);
-  }
-  const last = contents[contents.length - 1] as { parts?: unknown } | null;
-  const parts = Array.isArray(last?.parts) ? (last.parts as { text?: unknown }[]) : [];
-  const text = parts.map((p) => (typeof p?.text === "string" ? p.text : "")).join("");
-  if (text === "") {
-    throw invalidArgument("* GenerateContentRequest.contents.parts: contents.parts must not be empty.", [
-      { field: `contents[${contents.length - 1}].parts`, description: "must contain a text part" },
-    ]);
-  }
-  return text;
-}
+const PROMPT_MESSAGES: PromptMessages = {
+  noContents: "* GenerateContentRequest.contents: contents is not specified",
+  noContentsViolation: "contents is not specified",
+  noText: "* GenerateContentRequest.contents.parts: contents.parts must not be empty.",
+};
 
 function answer(call: GeminiCall): Record<string, unknown> {
   const model: StoredModel = loadModel(call, call.params[0], "READER");
@@ -69,7 +58,7 @@ function answer(call: GeminiCall): Record<string, unknown> {
   if (config.responseMimeType === "application/json") {
     throw invalidArgument(`JSON mode is not enabled for tunedModels/${model.id}`);
   }
-  const prompt = promptOf(body);
+  const prompt = promptOf(body, PROMPT_MESSAGES);
   if (charLength(prompt) > MAX_INPUT_CHARS) {
     throw invalidArgument(`The input is ${charLength(prompt)} characters; tuned models accept at most ${MAX_INPUT_CHARS}.`);
   }

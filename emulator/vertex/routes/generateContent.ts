@@ -9,31 +9,20 @@
  * ignored, `systemInstruction` and `generationConfig` are accepted), since tuned Gemini models on Vertex
  * support them; only `contents` is interpreted.
  */
-import { failedPrecondition, invalidArgument } from "../../errors";
+import { failedPrecondition } from "../../errors";
 import { answerFor, estimateTokens } from "../../jobs/answer";
+import { PromptMessages, promptOf } from "../../jobs/prompt";
 import { formatTimestamp, nowMs } from "../../json/timestamps";
 import { newVertexId } from "../ids";
 import { endpointName } from "../render";
 import { VertexCall, VertexRoute } from "../half";
 import { AIPLATFORM_RPC, loadEndpoint, PARENT, VERTEX_ROUTE } from "./common";
 
-function promptOf(body: Record<string, unknown>): string {
-  const contents = body.contents;
-  if (!Array.isArray(contents) || contents.length === 0) {
-    throw invalidArgument("contents is required: at least one content with role \"user\".", [
-      { field: "contents", description: "required" },
-    ]);
-  }
-  const last = contents[contents.length - 1] as { parts?: unknown } | null;
-  const parts = Array.isArray(last?.parts) ? (last.parts as { text?: unknown }[]) : [];
-  const text = parts.map((p) => (typeof p?.text === "string" ? p.text : "")).join("");
-  if (text === "") {
-    throw invalidArgument("The last content must have a text part.", [
-      { field: `contents[${contents.length - 1}].parts`, description: "must contain a text part" },
-    ]);
-  }
-  return text;
-}
+const PROMPT_MESSAGES: PromptMessages = {
+  noContents: 'contents is required: at least one content with role "user".',
+  noContentsViolation: "required",
+  noText: "The last content must have a text part.",
+};
 
 function answer(call: VertexCall): Record<string, unknown> {
   const endpoint = loadEndpoint(call);
@@ -41,7 +30,7 @@ function answer(call: VertexCall): Record<string, unknown> {
   if (!deployed) {
     throw failedPrecondition(`Endpoint ${endpointName(endpoint, endpoint.id)} has no deployed model to serve the request.`);
   }
-  const prompt = promptOf(call.body() as Record<string, unknown>);
+  const prompt = promptOf(call.body() as Record<string, unknown>, PROMPT_MESSAGES);
   const model = call.half.store.modelById(deployed.modelId);
   const examples = model?.examples ?? [];
   const text = examples.length > 0 ? answerFor(examples, prompt) : call.half.settings.fixedAnswer;
