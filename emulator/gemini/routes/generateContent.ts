@@ -6,12 +6,12 @@
  * the rule in `../../jobs/answer.ts`. What tuned models did not support is refused with 400 INVALID_ARGUMENT:
  * system instructions and JSON mode. A base model of the catalog that lists `generateContent` answers with a
  * fixed stand-in text (the emulator runs no model); any other `models/{id}` is Google's 404.
- * `generationConfig.maxOutputTokens` truncates the answer (4 characters per token) and then sets
- * `finishReason: MAX_TOKENS`. The request body is read leniently (unknown fields are ignored) because
+ * The response itself (truncation, safety ratings, token counts, stream chunks) is built in `../generation.ts`.
+ * The request body is read leniently (unknown fields are ignored) because
  * GenerateContentRequest is large and evolves; only the fields above are interpreted.
  */
 import { failedPrecondition, invalidArgument, notFound } from "../../errors";
-import { answerFor, estimateTokens } from "../../jobs/answer";
+import { answerFor } from "../../jobs/answer";
 import { PromptMessages, promptOf } from "../../jobs/prompt";
 import { charLength } from "../../charLength";
 import { MAX_INPUT_CHARS } from "../validation";
@@ -19,6 +19,7 @@ import { StoredModel } from "../state";
 import { loadModel } from "./lookup";
 import { HandlerResult } from "../../routes/types";
 import { GeminiCall, GeminiRoute } from "../half";
+import { BASE_MODEL_ANSWER, GenerateContentResponse, GenerationConfig, respond, streamChunks } from "../generation";
 
 const SERVICE = "google.ai.generativelanguage.v1beta.GenerativeService";
 const SCOPES = [
@@ -28,56 +29,13 @@ const SCOPES = [
   "cloud-platform",
 ] as const;
 
-const SAFETY_CATEGORIES = [
-  "HARM_CATEGORY_SEXUALLY_EXPLICIT",
-  "HARM_CATEGORY_HATE_SPEECH",
-  "HARM_CATEGORY_HARASSMENT",
-  "HARM_CATEGORY_DANGEROUS_CONTENT",
-];
-
-function safetyRatings(): Record<string, string>[] {
-  return SAFETY_CATEGORIES.map((category) => ({ category, probability: "NEGLIGIBLE" }));
-}
-
 const PROMPT_MESSAGES: PromptMessages = {
   noContents: "* GenerateContentRequest.contents: contents is not specified",
   noContentsViolation: "contents is not specified",
   noText: "* GenerateContentRequest.contents.parts: contents.parts must not be empty.",
 };
 
-/** What a base model answers: the emulator runs no model, so every prompt gets this text. */
-export const BASE_MODEL_ANSWER = "This is the emulated base model's answer.";
-
-interface GenerationConfig {
-  responseMimeType?: unknown;
-  maxOutputTokens?: unknown;
-}
-
-/** The response for `text` answering `prompt`, cut to `maxOutputTokens` when the config sets it. */
-function respond(prompt: string, answer: string, config: GenerationConfig): Record<string, unknown> {
-  let text = answer;
-  let finishReason = "STOP";
-  const maxTokens = typeof config.maxOutputTokens === "number" ? config.maxOutputTokens : undefined;
-  if (maxTokens !== undefined && maxTokens > 0 && estimateTokens(text) > maxTokens) {
-    text = text.slice(0, maxTokens * 4);
-    finishReason = "MAX_TOKENS";
-  }
-  const promptTokens = estimateTokens(prompt);
-  const candidateTokens = estimateTokens(text);
-  return {
-    candidates: [
-      { content: { parts: [{ text }], role: "model" }, finishReason, index: 0, safetyRatings: safetyRatings() },
-    ],
-    promptFeedback: { safetyRatings: safetyRatings() },
-    usageMetadata: {
-      promptTokenCount: promptTokens,
-      candidatesTokenCount: candidateTokens,
-      totalTokenCount: promptTokens + candidateTokens,
-    },
-  };
-}
-
-function tunedModelAnswer(call: GeminiCall): Record<string, unknown> {
+function tunedModelAnswer(call: GeminiCall): GenerateContentResponse {
   const model: StoredModel = loadModel(call, call.params[0], "READER");
   if (model.state !== "ACTIVE") {
     throw failedPrecondition(
@@ -99,7 +57,7 @@ function tunedModelAnswer(call: GeminiCall): Record<string, unknown> {
   return respond(prompt, answerFor(model.examples, prompt), config);
 }
 
-function baseModelAnswer(call: GeminiCall, method: "generateContent" | "streamGenerateContent"): Record<string, unknown> {
+function baseModelAnswer(call: GeminiCall, method: "generateContent" | "streamGenerateContent"): GenerateContentResponse {
   const name = `models/${call.params[0]}`;
   const model = call.half.catalog().find((m) => m.name === name);
   if (!model || !model.supportedGenerationMethods.includes("generateContent")) {
@@ -110,12 +68,13 @@ function baseModelAnswer(call: GeminiCall, method: "generateContent" | "streamGe
   return respond(prompt, BASE_MODEL_ANSWER, (body.generationConfig ?? {}) as GenerationConfig);
 }
 
-/** A stream of one chunk: server-sent events with `alt=sse`, else one JSON array (a REST server stream). */
-function streamOf(chunk: Record<string, unknown>, call: GeminiCall): HandlerResult {
+/** The answer as a stream: server-sent events with `alt=sse`, else one JSON array (a REST server stream). */
+function streamOf(response: GenerateContentResponse, call: GeminiCall): HandlerResult {
+  const chunks = streamChunks(response);
   if (call.query.get("alt") === "sse") {
-    return { contentType: "text/event-stream", text: `data: ${JSON.stringify(chunk)}\r\n\r\n` };
+    return { contentType: "text/event-stream", text: chunks.map((c) => `data: ${JSON.stringify(c)}\r\n\r\n`).join("") };
   }
-  return { jsonStream: [chunk] };
+  return { jsonStream: chunks };
 }
 
 /** GenerateContent on a tuned model. */

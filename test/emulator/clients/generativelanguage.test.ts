@@ -9,6 +9,7 @@
  * fetch through a dynamic import that jest's sandbox refuses.
  */
 import { EmulatorHandle } from "../../../emulator";
+import { BASE_MODEL_ANSWER } from "../../../emulator/gemini/generation";
 import { start } from "../helpers";
 import { runNodeDriver } from "./node/runNodeDriver";
 
@@ -69,6 +70,8 @@ describe.each(["apiKey", "bearer"] as const)("with %s credentials", (auth) => {
     expect(report.generate).toEqual({ text: "4", finishReason: "STOP", role: "model" });
     expect(report.generateV1).toBe("5");
     expect(report.stream).toEqual({ chunks: 1, text: "6" });
+    // A base model's stand-in answer streams as one message per word, in one JSON array.
+    expect(report.streamBaseModel).toEqual({ chunks: 7, text: BASE_MODEL_ANSWER, lastFinishReason: "STOP" });
   });
 
   test("the client maps the emulator's errors to NOT_FOUND, ALREADY_EXISTS and INVALID_ARGUMENT", () => {

@@ -1,8 +1,9 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests inspect loosely typed JSON bodies */
 /**
  * generateContent on tuned models: only ACTIVE models answer; the answer follows the documented rule.
  */
 import { EmulatorHandle } from "../../../emulator";
-import { BASE_MODEL_ANSWER } from "../../../emulator/gemini/routes/generateContent";
+import { BASE_MODEL_ANSWER } from "../../../emulator/gemini/generation";
 import { Api, createBody, createModel, start, waitForModel } from "../helpers";
 
 let emu: EmulatorHandle;
@@ -112,8 +113,20 @@ test("the methods' first binding, models/{id}: a base model of the catalog answe
     expect(reply.json.candidates[0]).toMatchObject({ content: { parts: [{ text: BASE_MODEL_ANSWER }], role: "model" }, finishReason: "STOP" });
   }
   const stream = await api.post("/v1beta/models/gemini-1.0-pro-001:streamGenerateContent", { contents: [{ parts: [{ text: "hi" }] }] });
-  expect(stream.json[0].candidates[0].content.parts[0].text).toBe(BASE_MODEL_ANSWER);
-  expect(stream.text.endsWith("]")).toBe(true);
+  // One message per word; joined they are the answer, and only the last finishes and counts tokens.
+  expect(stream.json).toHaveLength(BASE_MODEL_ANSWER.split(" ").length);
+  expect(stream.json.map((m: any) => m.candidates[0].content.parts[0].text).join("")).toBe(BASE_MODEL_ANSWER);
+  expect(stream.json.map((m: any) => m.candidates[0].finishReason ?? null)).toEqual([...Array(6).fill(null), "STOP"]);
+  expect(stream.json.filter((m: any) => m.usageMetadata).length).toBe(1);
+  expect(stream.json[0].promptFeedback).toBeDefined();
+  expect(stream.text.endsWith("}]")).toBe(true);
+  const sse = await fetch(`${emu.url}/v1beta/models/gemini-1.0-pro-001:streamGenerateContent?alt=sse`, {
+    method: "POST",
+    body: JSON.stringify({ contents: [{ parts: [{ text: "hi" }] }] }),
+  });
+  const events = (await sse.text()).split("\r\n\r\n").filter((e) => e !== "");
+  expect(events).toHaveLength(7);
+  expect(events.map((e) => JSON.parse(e.replace(/^data: /, "")).candidates[0].content.parts[0].text).join("")).toBe(BASE_MODEL_ANSWER);
   const unknown = await api.post("/v1beta/models/gemini-9:generateContent", { contents: [{ parts: [{ text: "hi" }] }] });
   expect(unknown.status).toBe(404);
   expect(unknown.json.error.message).toMatch(/^models\/gemini-9 is not found for API version v1beta, or is not supported for generateContent/);

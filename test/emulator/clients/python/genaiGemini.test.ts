@@ -6,6 +6,7 @@
  * first; the driver is drivers/genai_gemini.py.
  */
 import { EmulatorHandle } from "../../../../emulator";
+import { BASE_MODEL_ANSWER } from "../../../../emulator/gemini/generation";
 import { createBody, createModel, start, waitForModel } from "../../helpers";
 import { ensurePythonVenv } from "./ensurePythonVenv";
 import { runPythonDriver } from "./runPythonDriver";
@@ -31,7 +32,7 @@ afterAll(() => emu?.close());
 
 test("the SDK speaks its default version, v1, on which the tuned model's generateContent is bound", () => {
   expect(report.apiVersion).toBe("v1");
-  expect(emu.control.requests().every((r) => r.path.startsWith("/v1/tunedModels/"))).toBe(true);
+  expect(emu.control.requests().every((r) => r.path.startsWith("/v1/"))).toBe(true);
 });
 
 test("models.generate_content on the tuned model answers from its examples", () => {
@@ -40,6 +41,8 @@ test("models.generate_content on the tuned model answers from its examples", () 
 
 test("models.generate_content_stream reads the server-sent events", () => {
   expect(report.stream).toEqual({ chunks: 1, text: "6" });
+  // A base model's stand-in answer arrives as one event per word.
+  expect(report.streamBaseModel).toEqual({ chunks: 7, text: BASE_MODEL_ANSWER });
   const streamed = emu.control.requests().find((r) => r.route === "tunedModels.streamGenerateContent");
   expect(streamed?.query.alt).toBe("sse");
 });

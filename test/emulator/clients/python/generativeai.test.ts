@@ -6,6 +6,7 @@
  * drivers/generativeai.py; it reports what each library call returned.
  */
 import { EmulatorHandle } from "../../../../emulator";
+import { BASE_MODEL_ANSWER } from "../../../../emulator/gemini/generation";
 import { start } from "../../helpers";
 import { ensurePythonVenv } from "./ensurePythonVenv";
 import { runPythonDriver } from "./runPythonDriver";
@@ -65,6 +66,8 @@ describe.each(["apiKey", "bearer"] as const)("with %s credentials", (auth) => {
   test("generate_content, plain and streamed (one JSON array over REST)", () => {
     expect(report.generate).toEqual({ text: "4", finishReason: "STOP" });
     expect(report.stream).toEqual({ chunks: 1, text: "6" });
+    // A base model's stand-in answer streams as one message per word: the parser reads every message.
+    expect(report.streamBaseModel).toEqual({ chunks: 7, text: BASE_MODEL_ANSWER, lastFinishReason: "STOP" });
   });
 
   test("errors arrive as the library's NotFound, Conflict (ALREADY_EXISTS) and BadRequest (INVALID_ARGUMENT)", () => {

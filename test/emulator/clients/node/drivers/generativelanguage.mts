@@ -131,6 +131,20 @@ await step("stream", async () => {
   return { chunks: texts.length, text: texts.join("") };
 });
 
+await step("streamBaseModel", async () => {
+  const stream = generative.streamGenerateContent({
+    model: "models/gemini-1.5-flash-001-tuning",
+    contents: [{ role: "user", parts: [{ text: "hello" }] }],
+  });
+  const texts: string[] = [];
+  const finishReasons: unknown[] = [];
+  for await (const chunk of stream) {
+    texts.push(String(chunk.candidates?.[0]?.content?.parts?.[0]?.text ?? ""));
+    finishReasons.push(chunk.candidates?.[0]?.finishReason ?? null);
+  }
+  return { chunks: texts.length, text: texts.join(""), lastFinishReason: finishReasons.at(-1) };
+});
+
 await step("notFound", () => models.getTunedModel({ name: "tunedModels/does-not-exist" }));
 await step("alreadyExists", () => models.createTunedModel({ tunedModelId: "node-client", tunedModel: tunedModel("again") }));
 await step("invalidArgument", () => models.createTunedModel({ tunedModelId: "Bad_Id", tunedModel: tunedModel("bad") }));

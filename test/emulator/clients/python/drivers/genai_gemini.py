@@ -24,6 +24,9 @@ report["generate"] = {"text": answer.text, "finishReason": answer.candidates[0].
 chunks = list(client.models.generate_content_stream(model=model, contents="5"))
 report["stream"] = {"chunks": len(chunks), "text": "".join(c.text or "" for c in chunks)}
 
+chunks = list(client.models.generate_content_stream(model="gemini-1.5-flash-001-tuning", contents="hello"))
+report["streamBaseModel"] = {"chunks": len(chunks), "text": "".join(c.text or "" for c in chunks)}
+
 try:
     client.models.generate_content(model="tunedModels/does-not-exist", contents="1")
     report["notFound"] = {"error": "no exception"}

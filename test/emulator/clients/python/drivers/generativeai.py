@@ -142,6 +142,13 @@ def _():
     return {"chunks": len(chunks), "text": "".join(c.text for c in chunks)}
 
 
+@step("streamBaseModel")
+def _():
+    chunks = list(genai.GenerativeModel("models/gemini-1.5-flash-001-tuning").generate_content("hello", stream=True))
+    return {"chunks": len(chunks), "text": "".join(c.text for c in chunks),
+            "lastFinishReason": chunks[-1].candidates[0].finish_reason.name}
+
+
 @step("notFound")
 def _():
     try:
