@@ -41,6 +41,17 @@ const getOtherOperation = missing(
   TUNING_READ,
 );
 
+/** GetOperation's v1 additional binding, `/v1/{name=generatedFiles/*}/operations/*`. */
+const getGeneratedFileOperationV1: GeminiRoute = {
+  ...missing("operations.get.unmodelled.v1", `${OPERATIONS}.GetOperation`, "GET", /^(generatedFiles\/[^/:]+\/operations\/[^/:]+)$/, "Operation", TUNING_READ),
+  versions: ["v1"],
+};
+
+/** CancelOperation's v1beta binding, on batches. */
+const cancelBatch = missing("operations.cancel.unmodelled", `${OPERATIONS}.CancelOperation`, "POST", /^(batches\/[^/:]+):cancel$/, "Operation", [
+  "generative-language.tuning",
+]);
+
 /** ListOperations of a base model (none) and of batches (none). */
 const listOtherOperations: GeminiRoute = {
   name: "operations.list.unmodelled",
@@ -64,7 +75,9 @@ const CORPUS_PERMISSION = /^(corpora\/[^/:]+\/permissions\/[^/:]+)$/;
 /** Every binding of an implemented method over a resource the emulator does not keep. */
 export const UNMODELLED_ROUTES: readonly GeminiRoute[] = [
   getOtherOperation,
+  getGeneratedFileOperationV1,
   listOtherOperations,
+  cancelBatch,
   missing("corpora.permissions.create", `${PERMISSIONS}.CreatePermission`, "POST", CORPUS_PERMISSIONS, "Corpus", SHARING_SCOPES),
   missing("corpora.permissions.list", `${PERMISSIONS}.ListPermissions`, "GET", CORPUS_PERMISSIONS, "Corpus", SHARING_SCOPES),
   missing("corpora.permissions.get", `${PERMISSIONS}.GetPermission`, "GET", CORPUS_PERMISSION, "Permission", SHARING_SCOPES),

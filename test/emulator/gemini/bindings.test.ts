@@ -16,6 +16,8 @@ test.each([
   ["GET", "/v1beta/generatedFiles/f1/operations/o1", "Operation generatedFiles/f1/operations/o1 does not exist."],
   ["GET", "/v1beta/models/gemini-1.0-pro-001/operations/o1", "Operation models/gemini-1.0-pro-001/operations/o1 does not exist."],
   ["GET", "/v1beta/corpora/c1/operations/o1", "Operation corpora/c1/operations/o1 does not exist."],
+  ["GET", "/v1/generatedFiles/f1/operations/o1", "Operation generatedFiles/f1/operations/o1 does not exist."],
+  ["POST", "/v1beta/batches/b1:cancel", "Operation batches/b1 does not exist."],
   ["GET", "/v1beta/corpora/c1/permissions", "Corpus corpora/c1 does not exist."],
   ["POST", "/v1beta/corpora/c1/permissions", "Corpus corpora/c1 does not exist."],
   ["GET", "/v1beta/corpora/c1/permissions/p1", "Permission corpora/c1/permissions/p1 does not exist."],
