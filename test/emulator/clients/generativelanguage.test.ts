@@ -46,6 +46,14 @@ describe.each(["apiKey", "bearer"] as const)("with %s credentials", (auth) => {
     expect(report.second).toBe(2);
   });
 
+  test("the Operations mixin: listOperations, getOperation, checkCreateTunedModelProgress", () => {
+    expect(report.operations).toEqual({
+      names: [report.create.first.name],
+      progressDone: true,
+      gotDone: true,
+    });
+  });
+
   test("getTunedModel, listTunedModels with page size 1 (every page), updateTunedModel", () => {
     expect(report.get).toEqual({ name: "tunedModels/node-client", state: "ACTIVE", displayName: "node client", epochCount: 1 });
     expect(report.listPageSize1).toEqual({
@@ -87,8 +95,8 @@ describe.each(["apiKey", "bearer"] as const)("with %s credentials", (auth) => {
     for (const r of requests) {
       expect(r.route).not.toBe("unknown");
       expect(r.authKind).toBe(auth);
-      // The operations client polls without the parameter; every other call sends it.
-      if (r.route !== "operations.get") expect(r.query["$alt"]).toBe("json;enum-encoding=int");
+      // gax's operations client (get and list) sends no parameter; every other call sends it.
+      if (!r.route.startsWith("operations.")) expect(r.query["$alt"]).toBe("json;enum-encoding=int");
     }
     // Given a service-account key, google-auth-library signs its own JWT for gax clients instead of asking
     // the token endpoint; the emulator accepts it on its claims.

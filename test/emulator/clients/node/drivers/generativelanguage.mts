@@ -56,6 +56,18 @@ await step("create", async () => {
   return { first, done: operation.done, model: { name: model.name, state: model.state, snapshots: model.tuningTask?.snapshots?.length } };
 });
 
+await step("operations", async () => {
+  // The mixin's methods are typed with protobuf classes; a plain request object is what they take at run time.
+  type ListRequest = Parameters<typeof models.listOperationsAsync>[0];
+  type GetRequest = Parameters<typeof models.getOperation>[0];
+  const names: string[] = [];
+  const list = { name: "tunedModels/node-client", pageSize: 1 } as unknown as ListRequest;
+  for await (const op of models.listOperationsAsync(list)) names.push(op.name!);
+  const progress = await models.checkCreateTunedModelProgress(names[0]);
+  const [got] = await models.getOperation({ name: names[0] } as unknown as GetRequest);
+  return { names, progressDone: progress.done, gotDone: got.done };
+});
+
 await step("second", async () => {
   const [operation] = await models.createTunedModel({ tunedModelId: "node-client-2", tunedModel: tunedModel("second") });
   const [model] = await operation.promise();
