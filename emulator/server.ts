@@ -18,6 +18,7 @@ import { EmulatorCore } from "./core";
 import { ApiError, invalidArgument, methodNotFound } from "./errors";
 import { ActiveFault, faultError } from "./faults";
 import { Delays, MAX_BODY_BYTES, readBody } from "./http";
+import { encodeEnums, wantsNumericEnums } from "./json/enums";
 import { DuplicateFieldError, normalizeKeys } from "./json/fieldNames";
 import { JsonSyntaxError, parseLenientJson } from "./json/lenientJson";
 import { formatTimestamp, nowMs } from "./json/timestamps";
@@ -25,7 +26,7 @@ import { logLine, RecordedRequest, redactedQuery } from "./requestLog";
 import { matchRoute, RouteMatch } from "./router";
 import { CONTROL_PREFIX, handleControl } from "./routes/control";
 import { queryList } from "./routes/query";
-import { ApiCall, HandlerResult } from "./routes/types";
+import { HandlerResult, RequestParts, ServedRoute } from "./routes/types";
 
 /** What the pipeline decided to send. */
 type Outcome = { drop: true } | { drop: false; status: number; headers: Record<string, string>; body: string };
@@ -52,9 +53,33 @@ function errorOutcome(err: ApiError, pretty: boolean): Outcome {
   };
 }
 
+/** `prettyPrint` (or the `$prettyPrint` gax sends to minify) is on unless `false` or `0`. */
+function isPretty(query: URLSearchParams): boolean {
+  return [query.get("prettyPrint"), query.get("$prettyPrint")].every((v) => v !== "false" && v !== "0");
+}
+
+/** The handler's JSON answer with numeric enums when the request asked for them (`json/enums.ts`). */
+function withEnumsAsAsked(result: HandlerResult, route: ServedRoute, query: URLSearchParams): HandlerResult {
+  if ("text" in result || !wantsNumericEnums(query)) return result;
+  if ("jsonStream" in result) return { ...result, jsonStream: result.jsonStream.map((m) => encodeEnums(m, route.enumFields)) };
+  return { ...result, json: encodeEnums(result.json, route.enumFields) };
+}
+
+/**
+ * A server stream over REST as Google writes it: one JSON array, `[` message `,` message ... `]`, with nothing
+ * after the closing bracket (Python's REST stream parser rejects even a trailing newline; see
+ * docs/google-clients.md#streaming).
+ */
+function jsonStreamText(messages: readonly unknown[], pretty: boolean): string {
+  return `[${messages.map((m) => (pretty ? JSON.stringify(m, null, 2) : JSON.stringify(m))).join(",\r\n")}]`;
+}
+
 function resultOutcome(result: HandlerResult, pretty: boolean): Outcome {
   if ("text" in result) {
     return { drop: false, status: result.status ?? 200, headers: { "content-type": result.contentType }, body: result.text };
+  }
+  if ("jsonStream" in result) {
+    return { drop: false, status: result.status ?? 200, headers: { "content-type": JSON_TYPE }, body: jsonStreamText(result.jsonStream, pretty) };
   }
   return { drop: false, status: result.status ?? 200, headers: { "content-type": JSON_TYPE }, body: jsonText(result.json, pretty) };
 }
@@ -90,13 +115,13 @@ async function runApiCall(
   bodyText: string | undefined,
   entry: RecordedRequest,
 ): Promise<Outcome> {
-  const pretty = url.searchParams.get("prettyPrint") !== "false";
+  const pretty = isPretty(url.searchParams);
   const request = { method: entry.method, path: entry.path, route: entry.route };
-  const versionBefore = core.store.version;
+  const versionBefore = core.version;
   let outcome: Outcome;
   try {
     if (!match) throw methodNotFound();
-    const caller = authenticate(credentialsOf(req.headers, url.searchParams), match.route, core.options, core.store, nowMs());
+    const caller = authenticate(credentialsOf(req.headers, url.searchParams), match.route, core.options, core.tokens, nowMs());
     const before = core.faults.evaluate(request, "before");
     if (before.ids.length > 0) entry.faults = [...before.ids];
     await delays.wait(before.latencyMs);
@@ -105,19 +130,18 @@ async function runApiCall(
       throw invalidArgument(`Request payload size exceeds the limit: ${MAX_BODY_BYTES} bytes.`);
     }
     core.advanceTraining();
-    const call: ApiCall = {
-      core,
+    const call: RequestParts = {
       params: match.params,
       query: url.searchParams,
       caller,
       version: match.version,
       body: bodyReader(bodyText),
     };
-    outcome = resultOutcome(match.route.handler(call), pretty);
+    outcome = resultOutcome(withEnumsAsAsked(match.route.handler(call), match.route, url.searchParams), pretty);
   } catch (err) {
     outcome = errorOutcome(asApiError(err, core), pretty);
   }
-  if (core.store.version !== versionBefore) {
+  if (core.version !== versionBefore) {
     try {
       await core.persist();
     } catch (err) {
@@ -157,7 +181,7 @@ async function handle(
     send(res, { drop: false, status: result.status, headers: { "content-type": JSON_TYPE }, body: jsonText(result.json, true) });
     return;
   }
-  const match = matchRoute(method, url.pathname);
+  const match = matchRoute(core.routes, method, url.pathname);
   const userProject = req.headers["x-goog-user-project"];
   const entry: RecordedRequest = {
     seq: core.recorder.nextSeq(),
