@@ -11,4 +11,36 @@ module.exports = tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // --- Emulator layout: the two halves stay apart ---
+  // emulator/gemini/ and emulator/vertex/ never import each other or emulator/core.ts; the core composes
+  // them through emulator/half.ts. (The TypeScript variant of the rule is used so this block does not replace
+  // the options of any plain no-restricted-imports block that also covers emulator/.)
+  {
+    files: ["emulator/gemini/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/vertex", "**/vertex/**"], message: "emulator/gemini/ never imports emulator/vertex/." },
+            { group: ["**/core"], message: "The halves never import emulator/core.ts; it drives them through half.ts." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["emulator/vertex/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/gemini", "**/gemini/**"], message: "emulator/vertex/ never imports emulator/gemini/." },
+            { group: ["**/core"], message: "The halves never import emulator/core.ts; it drives them through half.ts." },
+          ],
+        },
+      ],
+    },
+  },
 );

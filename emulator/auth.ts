@@ -1,15 +1,14 @@
 /**
- * Caller authentication (reference §6.3 and §7). Permissive by default: any or no credential is accepted and
- * every caller is the configured principal. Strict mode checks API keys (`x-goog-api-key` header or `key=`)
- * against the configured list and bearer tokens (`Authorization: Bearer`, or `access_token=`/`oauth_token=`)
- * against those the token endpoint issued plus the configured ones, answering the way Google does:
- * 400 API_KEY_INVALID for a bad key, 401 for a missing/unknown/expired token, 403 for a token without a scope
- * the method accepts.
+ * Caller authentication (docs/gemini-api.md, Errors and Authentication). Permissive by default: any or no credential is
+ * accepted and every caller is the configured principal. Strict mode checks API keys (`x-goog-api-key` header or
+ * `key=`) against the configured list and bearer tokens (`Authorization: Bearer`, or `access_token=`/`oauth_token=`)
+ * against those the token endpoint issued plus the configured ones, answering the way Google does: 400 API_KEY_INVALID
+ * for a bad key, 401 for a missing/unknown/expired token, 403 for a token without a scope the method accepts.
  */
 import type { IncomingHttpHeaders } from "node:http";
 import { ApiError, errorInfoDetail, localizedMessageDetail, SERVICE_NAME } from "./errors";
 import { ResolvedOptions } from "./options";
-import { Store } from "./store";
+import { TokenStore } from "./tokens";
 
 /** How the caller authenticated. */
 export type AuthKind = "apiKey" | "bearer" | "none";
@@ -64,7 +63,7 @@ export interface RouteAuth {
   scopes?: readonly string[];
   /** Service named in ErrorInfo metadata; default `generativelanguage.googleapis.com`. */
   service?: string;
-  /** Whether the method refuses API keys (Vertex AI tuning: OAuth only, reference §9). */
+  /** Whether the method refuses API keys (Vertex AI: OAuth only, docs/vertex-ai.md#authentication). */
   rejectsApiKeys?: boolean;
 }
 
@@ -77,7 +76,7 @@ export function authenticate(
   creds: Credentials,
   route: RouteAuth,
   options: ResolvedOptions,
-  store: Store,
+  tokens: TokenStore,
   now: number,
 ): Caller {
   const kind = authKindOf(creds);
@@ -90,7 +89,7 @@ export function authenticate(
         errorInfoDetail("CREDENTIALS_MISSING", { service, method: route.rpc }),
       ]);
     }
-    return authenticate({ bearer: creds.bearer }, route, options, store, now);
+    return authenticate({ bearer: creds.bearer }, route, options, tokens, now);
   }
   if (creds.apiKey !== undefined && !options.apiKeys.has(creds.apiKey)) {
     throw new ApiError("INVALID_ARGUMENT", KEY_INVALID, [
@@ -107,7 +106,7 @@ export function authenticate(
     );
   }
   if (options.bearerTokens.has(creds.bearer)) return { kind, principal: options.principal };
-  const token = store.token(creds.bearer);
+  const token = tokens.get(creds.bearer);
   if (!token) {
     throw unauthenticated(
       `Request had invalid authentication credentials. ${CREDENTIAL_HELP}`,

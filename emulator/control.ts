@@ -5,38 +5,12 @@
  */
 import { EmulatorCore } from "./core";
 import { ActiveFault, FaultSpec } from "./faults";
+import { ControlModel, controlModels, failJob, JobFailureSpec, modelsByState } from "./gemini/control";
 import { TokenRequestRecord } from "./oauth";
-import { operationName, renderOperation, renderTunedModel } from "./render";
 import { RecordedRequest } from "./requestLog";
-import { FailurePlan } from "./state";
-import { failureMessage } from "./training";
 import { ControlVertexJob, controlVertexJobs, failVertexJob, VertexJobFailureSpec } from "./vertex/control";
 
-/** Which job to fail, when, and how. */
-export interface JobFailureSpec {
-  /** Fail this model's job (running now, or the next create with this id). Accepts `x` or `tunedModels/x`. */
-  tunedModelId?: string;
-  /** Fail the next job created (the default when no id is given). */
-  next?: boolean;
-  /** The step at which the job fails (default 1); steps before it complete normally. */
-  atStep?: number;
-  /** gRPC code of the operation error (default 13, INTERNAL). */
-  code?: number;
-  /** Operation error message. */
-  message?: string;
-}
-
-/** One model as the control API reports it. */
-export interface ControlModel {
-  /** The model as GET returns it. */
-  model: Record<string, unknown>;
-  /** The operation as operations.get returns it. */
-  operation: Record<string, unknown>;
-  exampleCount: number;
-  operationName: string;
-  /** Jobs ever created under this id (more than 1 only after delete and re-create). */
-  jobCount: number;
-}
+export type { ControlModel, JobFailureSpec } from "./gemini/control";
 
 /** Drives a running emulator. */
 export interface EmulatorControl {
@@ -85,64 +59,39 @@ export interface EmulatorControl {
   reset(): void;
 }
 
-function checkPlan(spec: JobFailureSpec): void {
-  if (spec.atStep !== undefined && !(Number.isInteger(spec.atStep) && spec.atStep >= 1)) {
-    throw new RangeError(`atStep must be a positive integer (got ${spec.atStep}).`);
-  }
-  if (spec.code !== undefined && !(Number.isInteger(spec.code) && spec.code >= 1 && spec.code <= 16)) {
-    throw new RangeError(`code must be a gRPC code 1..16 (got ${spec.code}).`);
-  }
-}
-
 /** Builds the control object over a core. */
 export function createControl(core: EmulatorCore): EmulatorControl {
   const changed = (): void => core.persistSoon();
+  /** Brings training up to date, then reads. */
+  const current = <T>(read: () => T): T => {
+    core.advanceTraining();
+    return read();
+  };
   return {
     addFault: (fault) => core.faults.add(fault),
     removeFault: (id) => core.faults.remove(id),
     clearFaults: () => core.faults.clear(),
     faults: () => core.faults.list(),
     failJob: (spec) => {
-      checkPlan(spec);
-      const plan: FailurePlan = { atStep: spec.atStep ?? 1, code: spec.code ?? 13, message: spec.message ?? "" };
-      if (spec.tunedModelId !== undefined) {
-        const id = spec.tunedModelId.replace(/^tunedModels\//, "");
-        core.advanceTraining();
-        const model = core.store.model(id);
-        if (model && model.state === "CREATING") {
-          plan.atStep = Math.min(Math.max(plan.atStep, model.job.completedSteps + 1), model.job.totalSteps);
-          plan.message ||= failureMessage(plan);
-          model.job.failure = plan;
-          core.store.touch();
-        } else {
-          core.store.planFailureForId(id, plan);
-        }
-      } else {
-        core.store.planFailureForNext(plan);
-      }
+      current(() => failJob(core.gemini.store, spec));
       changed();
     },
     clearJobFailures: () => {
-      core.store.clearFailures();
-      core.store.vertex.clearFailures();
+      core.clearFailures();
       changed();
     },
     requests: () => core.recorder.list(),
     clearRequests: () => core.recorder.clear(),
-    counters: () => ({ requestsByRoute: core.recorder.counts(), modelsByState: core.modelsByState() }),
-    models: () =>
-      core.models().map((m) => ({
-        model: renderTunedModel(m),
-        operation: renderOperation(m, "current"),
-        exampleCount: m.examples.length,
-        operationName: operationName(m),
-        jobCount: core.store.jobCount(m.id),
-      })),
-    jobsCreated: () => core.store.jobsCreated,
-    vertexJobs: () => controlVertexJobs(core),
-    vertexJobsCreated: () => core.store.vertex.jobsCreated,
+    counters: () => ({
+      requestsByRoute: core.recorder.counts(),
+      modelsByState: current(() => modelsByState(core.gemini.store)),
+    }),
+    models: () => current(() => controlModels(core.gemini.store)),
+    jobsCreated: () => core.gemini.store.jobsCreated,
+    vertexJobs: () => current(() => controlVertexJobs(core.vertex.store)),
+    vertexJobsCreated: () => core.vertex.store.jobsCreated,
     failVertexJob: (spec) => {
-      failVertexJob(core, spec);
+      current(() => failVertexJob(core.vertex.store, spec));
       changed();
     },
     setStepMs: (ms) => {

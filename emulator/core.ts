@@ -1,30 +1,38 @@
 /**
- * The emulator's shared state and the operations on it that are not tied to one request: training
- * advancement, pause/resume, step time, persistence and reset. Route handlers and the control API both work
- * through this object.
+ * The emulator's state and the operations on it that are not tied to one request: training advancement,
+ * pause/resume, step time, persistence and reset. It composes the two halves (Gemini API, Vertex AI) through
+ * the seam in `half.ts` and owns what both share: the training clock, faults, the request log and issued
+ * tokens. Route handlers see only their half; the control API works through this object.
  */
-import { BaseModel, baseModelCatalog } from "./baseModels";
 import { TrainingClock } from "./clock";
 import { FaultRegistry } from "./faults";
+import { createGeminiHalf, GeminiService } from "./gemini";
+import { ServiceHalf } from "./half";
 import { nowMs } from "./json/timestamps";
 import { TokenRequestRecord } from "./oauth";
 import { ResolvedOptions } from "./options";
 import { StateFileWriter } from "./persistence";
 import { RequestRecorder } from "./requestLog";
-import { PersistedState, StoredModel } from "./state";
-import { Store } from "./store";
-import { advanceJob } from "./training";
-import { produceTunedModel } from "./vertex/produce";
-import { StoredVertexJob } from "./vertex/state";
-import { advanceVertexJob, isVertexJobActive } from "./vertex/training";
+import { ServedRoute } from "./routes/types";
+import { emptyState, PersistedState } from "./state";
+import { TokenStore } from "./tokens";
+import { createVertexHalf, VertexService } from "./vertex";
+import { emptyVertexState } from "./vertex/state";
 
 /** Everything a running emulator holds. */
 export class EmulatorCore {
-  readonly store: Store;
+  /** Incremented on every change; the request pipeline compares it to know whether to write the state file. */
+  version = 0;
   readonly clock: TrainingClock;
+  readonly gemini: GeminiService;
+  readonly vertex: VertexService;
+  readonly tokens: TokenStore;
   readonly faults = new FaultRegistry();
   readonly recorder = new RequestRecorder();
   readonly tokenRequests: TokenRequestRecord[] = [];
+  /** Every API route of both halves, in match order. */
+  readonly routes: readonly ServedRoute[];
+  private readonly halves: readonly ServiceHalf<unknown>[];
   private readonly writer: StateFileWriter | undefined;
 
   /**
@@ -33,29 +41,48 @@ export class EmulatorCore {
    */
   constructor(
     readonly options: ResolvedOptions,
-    initial?: PersistedState,
+    initial: PersistedState = emptyState(),
   ) {
-    this.store = new Store(initial);
+    const touch = (): void => this.touch();
     this.clock = new TrainingClock(options.stepMs);
-    this.writer = options.stateFile ? new StateFileWriter(options.stateFile, () => this.store.snapshot()) : undefined;
+    this.gemini = createGeminiHalf(options, touch);
+    this.vertex = createVertexHalf(options.vertex, this.clock, touch);
+    this.tokens = new TokenStore(touch);
+    this.halves = [this.gemini, this.vertex];
+    this.routes = [...this.gemini.routes, ...this.vertex.routes];
+    this.load(initial);
+    this.writer = options.stateFile ? new StateFileWriter(options.stateFile, () => this.snapshot()) : undefined;
   }
 
-  /** The base models currently served. */
-  catalog(): readonly BaseModel[] {
-    return baseModelCatalog(this.options.baseModelsMode);
+  /** Marks the state as changed. */
+  touch(): void {
+    this.version++;
   }
 
-  /** Brings every running job (Gemini API and Vertex) up to the training clock. */
+  /** The state as written to the state file (the 0.1.0 layout: see `state.ts`). */
+  snapshot(): PersistedState {
+    const { models, jobsCreated, jobsById, pendingFailures } = this.gemini.snapshot();
+    return {
+      version: 1,
+      models,
+      jobsCreated,
+      jobsById,
+      pendingFailures,
+      tokens: this.tokens.snapshot(),
+      vertex: this.vertex.snapshot(),
+    };
+  }
+
+  private load(state: PersistedState): void {
+    this.gemini.load(state);
+    this.vertex.load(state.vertex ?? emptyVertexState());
+    this.tokens.load(state.tokens);
+  }
+
+  /** Brings every running job of both halves up to the training clock. */
   advanceTraining(): void {
     const now = this.clock.trainingNow();
-    for (const model of this.store.eachModel()) {
-      if (advanceJob(model, now, this.clock.stepMs)) this.store.touch();
-    }
-    const vertex = this.store.vertex;
-    for (const job of vertex.eachJob()) {
-      if (advanceVertexJob(job, now, this.clock.stepMs)) vertex.changed();
-      produceTunedModel(vertex, job);
-    }
+    for (const half of this.halves) half.advance(now, this.clock.stepMs);
   }
 
   /** Pauses training everywhere; jobs keep the progress they had. */
@@ -69,14 +96,8 @@ export class EmulatorCore {
     const pausedAt = this.clock.resume();
     if (pausedAt === undefined) return;
     const now = nowMs();
-    for (const model of this.store.allModels()) {
-      if (model.state !== "CREATING") continue;
-      model.job.lastStepAtMs += Math.max(0, now - Math.max(pausedAt, model.job.lastStepAtMs));
-    }
-    for (const job of this.store.vertex.eachJob()) {
-      if (isVertexJobActive(job)) job.lastStepAtMs += Math.max(0, now - Math.max(pausedAt, job.lastStepAtMs));
-    }
-    this.store.touch();
+    for (const half of this.halves) half.shiftForPause(pausedAt, now);
+    this.touch();
   }
 
   /** Changes the step time; steps already due under the old time are counted first. */
@@ -86,24 +107,9 @@ export class EmulatorCore {
     this.clock.stepMs = ms;
   }
 
-  /** Models by state, after advancing training. */
-  modelsByState(): Record<string, number> {
-    this.advanceTraining();
-    const counts: Record<string, number> = { CREATING: 0, ACTIVE: 0, FAILED: 0 };
-    for (const model of this.store.allModels()) counts[model.state]++;
-    return counts;
-  }
-
-  /** All models after advancing training. */
-  models(): StoredModel[] {
-    this.advanceTraining();
-    return this.store.allModels();
-  }
-
-  /** All Vertex tuning jobs, newest first, after advancing training. */
-  vertexJobs(): StoredVertexJob[] {
-    this.advanceTraining();
-    return this.store.vertex.allJobs();
+  /** Drops every planned failure (pending, or attached to running jobs) of both halves. */
+  clearFailures(): void {
+    for (const half of this.halves) half.clearFailures();
   }
 
   /** Writes the state file if there is one; resolves when the current state is on disk. */
@@ -123,7 +129,9 @@ export class EmulatorCore {
 
   /** Forgets models, jobs, tokens, faults, recorded requests and planned failures; unpauses training. */
   reset(): void {
-    this.store.reset();
+    for (const half of this.halves) half.reset();
+    this.tokens.load([]);
+    this.touch();
     this.faults.clear();
     this.recorder.clear();
     this.tokenRequests.length = 0;

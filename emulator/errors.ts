@@ -1,5 +1,5 @@
 /**
- * Google's error model: the HTTP envelope `{error:{code,message,status,details}}` (reference §6.1) and the
+ * Google's error model: the HTTP envelope `{error:{code,message,status,details}}` (docs/gemini-api.md#errors) and the
  * standard `google.rpc` detail messages, built the way the real front end builds them.
  */
 
@@ -42,7 +42,7 @@ export const GRPC_CODE: Record<StatusName, number> = {
   UNAUTHENTICATED: 16,
 };
 
-/** HTTP status for each canonical status (reference §6.2). */
+/** HTTP status for each canonical status (docs/gemini-api.md#errors). */
 export const HTTP_STATUS: Record<StatusName, number> = {
   CANCELLED: 499,
   UNKNOWN: 500,
@@ -62,7 +62,7 @@ export const HTTP_STATUS: Record<StatusName, number> = {
   UNAUTHENTICATED: 401,
 };
 
-/** The status name Google uses for a bare HTTP status (first entry of §6.2 per code). */
+/** The status name Google uses for a bare HTTP status (the first canonical status mapped to each code). */
 export function statusForHttp(http: number): StatusName {
   const table: Record<number, StatusName> = {
     400: "INVALID_ARGUMENT",
@@ -174,7 +174,9 @@ export function alreadyExists(message: string): ApiError {
   return new ApiError("ALREADY_EXISTS", message);
 }
 
-/** 403 PERMISSION_DENIED with the observed message for tuned models the caller may not use (reference §6.3). */
+/**
+ * 403 PERMISSION_DENIED with the observed message for tuned models the caller may not use (docs/gemini-api.md#errors).
+ */
 export function tunedModelPermissionDenied(name: string): ApiError {
   return new ApiError("PERMISSION_DENIED", `You do not have permission to access tuned model ${name}`);
 }

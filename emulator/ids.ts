@@ -1,6 +1,6 @@
 /**
- * Resource ids: the `tunedModelId` rule, generated model ids, operation and permission ids (reference §2.1,
- * §5.1, §5.8).
+ * Resource ids: the `tunedModelId` rule, generated model ids, operation and permission ids (docs/gemini-api.md,
+ * TunedModel and Operations).
  */
 import { randomBytes } from "node:crypto";
 

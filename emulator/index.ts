@@ -18,7 +18,7 @@ export type { FaultSpec, ActiveFault } from "./faults";
 export type { RecordedRequest } from "./requestLog";
 export type { AuthKind } from "./auth";
 export type { TokenRequestRecord } from "./oauth";
-export type { BaseModelsMode } from "./baseModels";
+export type { BaseModelsMode } from "./gemini/baseModels";
 export type { VertexOptions } from "./vertex/options";
 export { VERTEX_FIXED_ANSWER } from "./vertex/options";
 export type { VertexJobFailureSpec, ControlVertexJob } from "./vertex/control";

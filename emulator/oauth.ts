@@ -10,7 +10,7 @@
 import { randomString } from "./ids";
 import { nowMs } from "./json/timestamps";
 import { ResolvedOptions } from "./options";
-import { Store } from "./store";
+import { TokenStore } from "./tokens";
 
 /** One token request as recorded for tests (what the client asked for; never the assertion or secrets). */
 export interface TokenRequestRecord {
@@ -67,7 +67,7 @@ export function tokenRequestParams(body: string, contentType: string | undefined
 export function issueToken(
   params: URLSearchParams,
   options: ResolvedOptions,
-  store: Store,
+  tokens: TokenStore,
   records: TokenRequestRecord[],
 ): TokenResponse {
   const grantType = params.get("grant_type") ?? "";
@@ -95,7 +95,7 @@ export function issueToken(
   }
   records.push({ grantType, scopes: scopes ?? [] });
   const token = `ya29.emulator-${randomString(32)}`;
-  store.addToken({ token, principal, scopes, expiresAtMs: nowMs() + options.tokenLifetimeSeconds * 1000 });
+  tokens.add({ token, principal, scopes, expiresAtMs: nowMs() + options.tokenLifetimeSeconds * 1000 });
   const body: Record<string, unknown> = {
     access_token: token,
     expires_in: options.tokenLifetimeSeconds,

@@ -1,8 +1,8 @@
 /**
  * Options of `startEmulator()` and their defaults.
  */
-import { BaseModelsMode } from "./baseModels";
-import { DEFAULT_SIZE_THRESHOLD } from "./training";
+import { BaseModelsMode } from "./gemini/baseModels";
+import { DEFAULT_SIZE_THRESHOLD } from "./gemini/training";
 import { ResolvedVertexOptions, resolveVertexOptions, VertexOptions } from "./vertex/options";
 
 /** How the emulator is configured. Every field is optional. */

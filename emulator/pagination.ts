@@ -1,5 +1,5 @@
 /**
- * List pagination (reference §5.3): `pageSize` defaults per method and is clamped to 1000; `pageToken` is
+ * List pagination (docs/gemini-api.md, Pagination): `pageSize` defaults per method and is clamped to 1000; `pageToken` is
  * opaque and only valid with the same other parameters; `nextPageToken` is absent on the last page.
  *
  * The token records the sort key of the last item returned rather than an offset, so items created or deleted

@@ -25,7 +25,7 @@ import { logLine, RecordedRequest, redactedQuery } from "./requestLog";
 import { matchRoute, RouteMatch } from "./router";
 import { CONTROL_PREFIX, handleControl } from "./routes/control";
 import { queryList } from "./routes/query";
-import { ApiCall, HandlerResult } from "./routes/types";
+import { HandlerResult, RequestParts } from "./routes/types";
 
 /** What the pipeline decided to send. */
 type Outcome = { drop: true } | { drop: false; status: number; headers: Record<string, string>; body: string };
@@ -92,11 +92,11 @@ async function runApiCall(
 ): Promise<Outcome> {
   const pretty = url.searchParams.get("prettyPrint") !== "false";
   const request = { method: entry.method, path: entry.path, route: entry.route };
-  const versionBefore = core.store.version;
+  const versionBefore = core.version;
   let outcome: Outcome;
   try {
     if (!match) throw methodNotFound();
-    const caller = authenticate(credentialsOf(req.headers, url.searchParams), match.route, core.options, core.store, nowMs());
+    const caller = authenticate(credentialsOf(req.headers, url.searchParams), match.route, core.options, core.tokens, nowMs());
     const before = core.faults.evaluate(request, "before");
     if (before.ids.length > 0) entry.faults = [...before.ids];
     await delays.wait(before.latencyMs);
@@ -105,8 +105,7 @@ async function runApiCall(
       throw invalidArgument(`Request payload size exceeds the limit: ${MAX_BODY_BYTES} bytes.`);
     }
     core.advanceTraining();
-    const call: ApiCall = {
-      core,
+    const call: RequestParts = {
       params: match.params,
       query: url.searchParams,
       caller,
@@ -117,7 +116,7 @@ async function runApiCall(
   } catch (err) {
     outcome = errorOutcome(asApiError(err, core), pretty);
   }
-  if (core.store.version !== versionBefore) {
+  if (core.version !== versionBefore) {
     try {
       await core.persist();
     } catch (err) {
@@ -157,7 +156,7 @@ async function handle(
     send(res, { drop: false, status: result.status, headers: { "content-type": JSON_TYPE }, body: jsonText(result.json, true) });
     return;
   }
-  const match = matchRoute(method, url.pathname);
+  const match = matchRoute(core.routes, method, url.pathname);
   const userProject = req.headers["x-goog-user-project"];
   const entry: RecordedRequest = {
     seq: core.recorder.nextSeq(),

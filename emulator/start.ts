@@ -38,7 +38,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       closing ??= (async () => {
         await server.close();
         core.advanceTraining();
-        core.store.touch();
+        core.touch();
         await core.persist();
         await core.flush();
       })();

@@ -1,121 +1,21 @@
 /**
- * The emulator's stored records. Everything here is plain JSON so the whole state can be written to the state
- * file as is; times are epoch milliseconds (fractional, microsecond resolution).
+ * The state file's shape. Each half owns its records (`gemini/state.ts`, `vertex/state.ts`); the file keeps
+ * the layout it has had since 0.1.0: the Gemini API records at the top level, issued tokens beside them, and
+ * the Vertex records under `vertex`.
  */
-import { VertexState } from "./vertex/state";
-
-/** `TunedModel.State` values a stored model can be in. */
-export type ModelState = "CREATING" | "ACTIVE" | "FAILED";
-
-/** `Permission.Role`. */
-export type Role = "OWNER" | "WRITER" | "READER";
-
-/** `Permission.GranteeType`. */
-export type GranteeType = "USER" | "GROUP" | "EVERYONE";
-
-/** One training example (`TuningExample`). Kept so generateContent can answer from it. */
-export interface StoredExample {
-  textInput: string;
-  output: string;
-}
-
-/** One `TuningSnapshot`. */
-export interface StoredSnapshot {
-  step: number;
-  epoch: number;
-  meanLoss: number;
-  computeTimeMs: number;
-}
-
-/** A sharing grant on a tuned model. */
-export interface StoredPermission {
-  id: string;
-  granteeType: GranteeType;
-  emailAddress?: string;
-  role: Role;
-}
-
-/** A planned failure of a training job. */
-export interface FailurePlan {
-  atStep: number;
-  code: number;
-  message: string;
-}
-
-/**
- * The training job behind a model's create operation. Progress is stored as "steps done, and when the last one
- * finished", so progress since then is derived from the clock: a restarted emulator continues where it was.
- */
-export interface StoredJob {
-  operationId: string;
-  totalSteps: number;
-  completedSteps: number;
-  lastStepAtMs: number;
-  snapshots: StoredSnapshot[];
-  failure?: FailurePlan;
-  error?: { code: number; message: string };
-}
-
-/** Effective hyperparameters (defaults applied), echoed on GET. */
-export interface StoredHyperparameters {
-  epochCount: number;
-  batchSize: number;
-  learningRate?: number;
-  learningRateMultiplier?: number;
-}
-
-/** A tuned model with its job, examples and permissions. */
-export interface StoredModel {
-  id: string;
-  baseModel?: string;
-  tunedModelSource?: { tunedModel: string; baseModel: string };
-  /** The base model at the root of the source chain; drives defaults and temperature limits. */
-  rootBaseModel: string;
-  displayName?: string;
-  description?: string;
-  temperature?: number;
-  topP?: number;
-  topK?: number;
-  readerProjectNumbers: string[];
-  state: ModelState;
-  createTimeMs: number;
-  updateTimeMs: number;
-  startTimeMs: number;
-  completeTimeMs?: number;
-  hyperparameters: StoredHyperparameters;
-  examples: StoredExample[];
-  job: StoredJob;
-  permissions: StoredPermission[];
-}
-
-/** An OAuth access token issued by the emulator's token endpoint. */
-export interface IssuedToken {
-  token: string;
-  principal: string;
-  /** `undefined` means unrestricted (a grant that did not name scopes). */
-  scopes?: string[];
-  expiresAtMs: number;
-}
-
-/** Pending job failures that apply to models not created yet. */
-export interface PendingFailures {
-  byId: Record<string, FailurePlan>;
-  next: FailurePlan[];
-}
+import { GeminiState, emptyGeminiState } from "./gemini/state";
+import { IssuedToken } from "./tokens";
+import { emptyVertexState, VertexState } from "./vertex/state";
 
 /** Everything the state file holds. */
-export interface PersistedState {
+export interface PersistedState extends GeminiState {
   version: 1;
   /** Vertex AI records; absent in files written before Vertex support (then empty). */
   vertex?: VertexState;
-  models: StoredModel[];
-  jobsCreated: number;
-  jobsById: Record<string, number>;
-  pendingFailures: PendingFailures;
   tokens: IssuedToken[];
 }
 
 /** A fresh, empty state. */
 export function emptyState(): PersistedState {
-  return { version: 1, models: [], jobsCreated: 0, jobsById: {}, pendingFailures: { byId: {}, next: [] }, tokens: [] };
+  return { version: 1, ...emptyGeminiState(), tokens: [], vertex: emptyVertexState() };
 }

@@ -2,7 +2,7 @@
  * Lenient JSON reading, as Google's front end does it.
  *
  * Google's own tuning tutorial sends a create body with trailing commas and the call succeeds, so the emulator
- * must not be stricter than the real service (reference §1 "Lenient JSON").
+ * must not be stricter than the real service (docs/gemini-api.md, Conventions).
  */
 
 /** Raised when a request body is not JSON even after the lenient fix-ups; the message names the position. */

@@ -3,7 +3,7 @@
  *
  * Internally the emulator keeps times as epoch milliseconds with a fractional part (microsecond resolution),
  * so that two events in the same millisecond still order correctly and the output carries the 6 fractional
- * digits a real timestamp usually has (reference §1: RFC 3339, `Z`, 0/3/6/9 fractional digits).
+ * digits a real timestamp usually has (RFC 3339, `Z`, 0/3/6/9 fractional digits; docs/gemini-api.md, Conventions).
  */
 
 /** Current wall-clock time in epoch milliseconds, with microsecond resolution. */

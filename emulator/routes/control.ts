@@ -115,7 +115,7 @@ export function handleControl(
         control.reset();
         return { status: 200, json: {} };
       case "POST /emulator/oauth2/token": {
-        const result = issueToken(tokenRequestParams(body, contentType), core.options, core.store, core.tokenRequests);
+        const result = issueToken(tokenRequestParams(body, contentType), core.options, core.tokens, core.tokenRequests);
         core.persistSoon();
         return { status: result.status, json: result.body };
       }

@@ -1,15 +1,14 @@
 /**
- * What a route handler receives and returns.
+ * What a route handler receives and returns. A route belongs to one half of the emulator (Gemini API or
+ * Vertex AI) and sees only that half's state, as `call.half`; the core binds each half's routes to it.
  */
 import { Caller } from "../auth";
-import { EmulatorCore } from "../core";
 
 /** API versions the emulator serves. */
 export type ApiVersion = "v1beta" | "v1";
 
-/** One API call, as a handler sees it. */
-export interface ApiCall {
-  core: EmulatorCore;
+/** The parts of one API call that do not depend on the half answering it. */
+export interface RequestParts {
   /** Captured path segments of the route pattern (decoded). */
   params: string[];
   query: URLSearchParams;
@@ -19,13 +18,19 @@ export interface ApiCall {
   body(): unknown;
 }
 
+/** One API call, as a handler of half `H` sees it. */
+export interface ApiCall<H> extends RequestParts {
+  /** The state and settings of the half that serves the route. */
+  half: H;
+}
+
 /** A JSON answer, or raw text (server-sent events). */
 export type HandlerResult =
   | { status?: number; json: unknown }
   | { status?: number; contentType: string; text: string };
 
-/** A route of the API. */
-export interface Route {
+/** What the router and the auth check read about a route. */
+export interface RouteBinding {
   /** Name used in recorded requests and counters, e.g. `tunedModels.create`. */
   name: string;
   /** Full RPC name, reported in auth ErrorInfo metadata. */
@@ -41,5 +46,19 @@ export interface Route {
   service?: string;
   /** Refuse API keys in strict auth (Vertex AI accepts OAuth only). */
   rejectsApiKeys?: boolean;
-  handler: (call: ApiCall) => HandlerResult;
+}
+
+/** A route of one half's API. */
+export interface Route<H> extends RouteBinding {
+  handler: (call: ApiCall<H>) => HandlerResult;
+}
+
+/** A route with its half bound: what the server dispatches to. */
+export interface ServedRoute extends RouteBinding {
+  handler: (call: RequestParts) => HandlerResult;
+}
+
+/** Binds a half's routes to that half. */
+export function bindRoutes<H>(routes: readonly Route<H>[], half: H): ServedRoute[] {
+  return routes.map((route) => ({ ...route, handler: (call: RequestParts) => route.handler({ ...call, half }) }));
 }

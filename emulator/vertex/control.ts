@@ -1,22 +1,18 @@
 /**
  * The Vertex part of the control surface: what tests and CI read about Vertex jobs (with the model and
- * endpoint they produced, as GET returns them) and how they make a Vertex job fail.
+ * endpoint they produced, as GET returns them) and how they make a Vertex job fail. The callers bring
+ * training up to date first.
  */
-import { EmulatorCore } from "../core";
+import { failurePlanOf, FailureSpec, fitFailure } from "../jobs/failurePlan";
 import { deployedRefs, renderEndpoint, renderTuningJob, renderVertexModel } from "./render";
-import { StoredVertexJob, VertexFailurePlan } from "./state";
+import { StoredVertexJob } from "./state";
+import { VertexStore } from "./store";
 import { isVertexJobActive } from "./training";
 
 /** Which Vertex job to fail, when, and how. */
-export interface VertexJobFailureSpec {
+export interface VertexJobFailureSpec extends FailureSpec {
   /** Fail this running job (its id, or full name); without it, the next job created fails. */
   tuningJob?: string;
-  /** The step at which the job fails (default 1); steps before it complete normally. */
-  atStep?: number;
-  /** gRPC code of the job's `error` (default 13, INTERNAL). */
-  code?: number;
-  /** The job's `error.message`. */
-  message?: string;
 }
 
 /** One Vertex job as the control API reports it. */
@@ -33,8 +29,7 @@ export interface ControlVertexJob {
   datasetRead: boolean;
 }
 
-function describe(core: EmulatorCore, job: StoredVertexJob): ControlVertexJob {
-  const store = core.store.vertex;
+function describe(store: VertexStore, job: StoredVertexJob): ControlVertexJob {
   const out: ControlVertexJob = {
     job: renderTuningJob(job),
     exampleCount: job.dataset.exampleCount,
@@ -49,30 +44,21 @@ function describe(core: EmulatorCore, job: StoredVertexJob): ControlVertexJob {
   return out;
 }
 
-/** Every Vertex job (newest first) after advancing training. */
-export function controlVertexJobs(core: EmulatorCore): ControlVertexJob[] {
-  return core.vertexJobs().map((job) => describe(core, job));
+/** Every Vertex job, newest first. */
+export function controlVertexJobs(store: VertexStore): ControlVertexJob[] {
+  return store.allJobs().map((job) => describe(store, job));
 }
 
 /** Plans a Vertex job failure; throws RangeError on an impossible spec or an unknown/finished job. */
-export function failVertexJob(core: EmulatorCore, spec: VertexJobFailureSpec): void {
-  if (spec.atStep !== undefined && !(Number.isInteger(spec.atStep) && spec.atStep >= 1)) {
-    throw new RangeError(`atStep must be a positive integer (got ${spec.atStep}).`);
-  }
-  if (spec.code !== undefined && !(Number.isInteger(spec.code) && spec.code >= 1 && spec.code <= 16)) {
-    throw new RangeError(`code must be a gRPC code 1..16 (got ${spec.code}).`);
-  }
-  const plan: VertexFailurePlan = { atStep: spec.atStep ?? 1, code: spec.code ?? 13, message: spec.message ?? "" };
+export function failVertexJob(store: VertexStore, spec: VertexJobFailureSpec): void {
+  const plan = failurePlanOf(spec);
   if (spec.tuningJob === undefined) {
-    core.store.vertex.planFailureForNext(plan);
+    store.planFailureForNext(plan);
     return;
   }
-  core.advanceTraining();
   const id = spec.tuningJob.replace(/^.*\/tuningJobs\//, "");
-  const job = core.store.vertex.jobById(id);
+  const job = store.jobById(id);
   if (!job || !isVertexJobActive(job)) throw new RangeError(`Tuning job ${spec.tuningJob} is not pending or running.`);
-  plan.atStep = Math.min(Math.max(plan.atStep, job.completedSteps + 1), job.totalSteps);
-  plan.message ||= `Tuning job failed at step ${plan.atStep}: injected failure.`;
-  job.failure = plan;
-  core.store.vertex.changed();
+  job.failure = fitFailure(plan, job.completedSteps, job.totalSteps);
+  store.changed();
 }

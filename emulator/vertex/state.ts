@@ -1,8 +1,9 @@
 /**
  * Stored records of the Vertex AI (`aiplatform` v1) side of the emulator: tuning jobs, the models and endpoints
- * a successful job produces, and the long-running operations of deletes and undeploys. Plain JSON, like the
- * Gemini API records in `../state.ts`, so the whole state goes into the state file as is; times are epoch ms.
+ * a successful job produces, and the long-running operations of deletes and undeploys. Plain JSON, so the whole
+ * state goes into the state file as is; times are epoch ms.
  */
+import { FailurePlan } from "../jobs/failurePlan";
 
 /** `JobState` values a stored tuning job can be in (QUEUED, PAUSED, EXPIRED, UPDATING are never produced). */
 export type VertexJobState =
@@ -16,13 +17,6 @@ export type VertexJobState =
 export interface VertexExample {
   textInput: string;
   output: string;
-}
-
-/** A planned failure of a Vertex tuning job. */
-export interface VertexFailurePlan {
-  atStep: number;
-  code: number;
-  message: string;
 }
 
 /** What the job's dataset turned out to be. */
@@ -82,7 +76,7 @@ export interface StoredVertexJob {
    */
   lastStepAtMs: number;
   dataset: VertexDatasetFacts;
-  failure?: VertexFailurePlan;
+  failure?: FailurePlan;
   error?: { code: number; message: string };
   /** Ids of what a successful job produced. */
   modelId?: string;
@@ -142,7 +136,7 @@ export interface StoredVertexOperation {
 
 /** Pending failures for Vertex jobs not created yet. */
 export interface VertexPendingFailures {
-  next: VertexFailurePlan[];
+  next: FailurePlan[];
 }
 
 /** The Vertex part of the state file. Absent in state files written before Vertex support. */

@@ -8,9 +8,9 @@ import {
   StoredVertexJob,
   StoredVertexModel,
   StoredVertexOperation,
-  VertexFailurePlan,
   VertexState,
 } from "./state";
+import { FailurePlan } from "../jobs/failurePlan";
 
 /** Where a Vertex resource lives. */
 export interface VertexParent {
@@ -28,10 +28,10 @@ export class VertexStore {
   private models = new Map<string, StoredVertexModel>();
   private endpoints = new Map<string, StoredVertexEndpoint>();
   private operations = new Map<string, StoredVertexOperation>();
-  private pendingNext: VertexFailurePlan[] = [];
+  private pendingNext: FailurePlan[] = [];
   private created = 0;
 
-  /** @param touch marks the whole emulator state as changed */
+  /** @param touch marks the emulator state as changed */
   constructor(private readonly touch: () => void) {}
 
   /** Replaces everything with `state` (load and reset). */
@@ -157,13 +157,13 @@ export class VertexStore {
   }
 
   /** Plans a failure for the next created Vertex job. */
-  planFailureForNext(plan: VertexFailurePlan): void {
+  planFailureForNext(plan: FailurePlan): void {
     this.pendingNext.push(plan);
     this.touch();
   }
 
   /** Takes the failure the next created job should get, if any. */
-  takePlannedFailure(): VertexFailurePlan | undefined {
+  takePlannedFailure(): FailurePlan | undefined {
     const plan = this.pendingNext.shift();
     if (plan) this.touch();
     return plan;

@@ -1,15 +1,17 @@
 /**
- * The Vertex tuning-job simulation, on the same clock and step time as Gemini API jobs (`../training.ts`).
+ * The Vertex tuning-job simulation, on the shared step clock (`../jobs/stepClock.ts`) and the same step time
+ * as Gemini API jobs.
  *
  * A job is PENDING for one step time after creation (provisioning), then RUNNING for `totalSteps` step times,
- * then SUCCEEDED. Nothing runs in the background: like Gemini API jobs, progress is derived from the stored
- * anchor whenever someone looks, so it is deterministic and survives restarts.
+ * then SUCCEEDED.
  *
  * Vertex does not publish its step formula or a batch size. The emulator uses the Gemini API's observed rule,
  * `ceil(N × E / B)`, with a fixed effective batch size B = 8 [inf], and a default of 5 epochs [inf] when the
  * job does not set one.
  */
-import { StoredVertexJob, VertexCheckpoint, VertexFailurePlan } from "./state";
+import { FailurePlan } from "../jobs/failurePlan";
+import { nextStepDue, runDueSteps } from "../jobs/stepClock";
+import { StoredVertexJob, VertexCheckpoint } from "./state";
 
 /** Effective batch size used for the step count (not published by Vertex). */
 export const VERTEX_BATCH_SIZE = 8;
@@ -26,7 +28,7 @@ export function isVertexJobActive(job: Pick<StoredVertexJob, "state">): boolean 
   return job.state === "JOB_STATE_PENDING" || job.state === "JOB_STATE_RUNNING";
 }
 
-function end(job: StoredVertexJob, at: number, state: "JOB_STATE_FAILED" | "JOB_STATE_CANCELLED", error: VertexFailurePlan): void {
+function end(job: StoredVertexJob, at: number, state: "JOB_STATE_FAILED" | "JOB_STATE_CANCELLED", error: FailurePlan): void {
   job.state = state;
   job.error = { code: error.code, message: error.message };
   job.endTimeMs = at;
@@ -40,12 +42,10 @@ function end(job: StoredVertexJob, at: number, state: "JOB_STATE_FAILED" | "JOB_
  */
 export function advanceVertexJob(job: StoredVertexJob, now: number, stepMs: number): boolean {
   if (!isVertexJobActive(job)) return false;
-  const step = Math.max(stepMs, 0);
-  const due = (at: number): boolean => stepMs === 0 || at <= now;
   let changed = false;
   if (job.state === "JOB_STATE_PENDING") {
-    const at = job.lastStepAtMs + step;
-    if (!due(at)) return false;
+    const at = nextStepDue(job.lastStepAtMs, now, stepMs);
+    if (at === undefined) return false;
     if (job.dataset.error !== undefined) {
       end(job, at, "JOB_STATE_FAILED", { atStep: 0, code: 3, message: job.dataset.error });
       return true;
@@ -56,26 +56,19 @@ export function advanceVertexJob(job: StoredVertexJob, now: number, stepMs: numb
     job.updateTimeMs = Math.max(job.updateTimeMs, at);
     changed = true;
   }
-  while (job.completedSteps < job.totalSteps) {
-    const at = job.lastStepAtMs + step;
-    if (!due(at)) break;
-    const next = job.completedSteps + 1;
-    if (job.failure && next >= job.failure.atStep) {
-      end(job, at, "JOB_STATE_FAILED", job.failure);
-      return true;
-    }
-    job.completedSteps = next;
-    job.lastStepAtMs = at;
-    changed = true;
+  const outcome = runDueSteps(job, now, stepMs);
+  if (outcome.kind === "failed") {
+    end(job, outcome.at, "JOB_STATE_FAILED", outcome.plan);
+    return true;
   }
-  if (job.completedSteps >= job.totalSteps) {
+  if (outcome.kind === "finished") {
     job.state = "JOB_STATE_SUCCEEDED";
-    job.endTimeMs = job.lastStepAtMs;
-    job.updateTimeMs = Math.max(job.updateTimeMs, job.lastStepAtMs);
+    job.endTimeMs = outcome.at;
+    job.updateTimeMs = Math.max(job.updateTimeMs, outcome.at);
     job.checkpoints = checkpointsOf(job);
     return true;
   }
-  return changed;
+  return changed || outcome.changed;
 }
 
 /** Ends an active job as cancelled: gRPC code 1, as CancelTuningJob documents. */

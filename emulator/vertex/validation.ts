@@ -4,7 +4,7 @@
  * emulator's choice, documented at each check.
  */
 import { FieldViolation } from "../errors";
-import { charLength } from "../validation";
+import { charLength } from "../charLength";
 import { parseGcsUri } from "./dataset";
 import { TuningJobInput } from "./messages";
 import { isAcceptedBaseModel } from "./options";

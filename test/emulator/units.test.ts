@@ -1,15 +1,13 @@
 /**
- * Unit tests of the emulator's pure pieces: lenient JSON, field names, float and timestamp rendering, the
- * training formulas, id generation, the generateContent rule, filters and page tokens.
+ * Unit tests of the emulator's shared pure pieces: lenient JSON, field names, float and timestamp rendering,
+ * id generation, the generateContent answer rule and page tokens.
  */
 import { normalizeKeys, DuplicateFieldError } from "../../emulator/json/fieldNames";
 import { parseLenientJson, stripTrailingCommas, JsonSyntaxError } from "../../emulator/json/lenientJson";
 import { float32 } from "../../emulator/json/numbers";
 import { formatTimestamp } from "../../emulator/json/timestamps";
-import { epochForStep, meanLossForStep, planTraining } from "../../emulator/training";
 import { generateModelId, TUNED_MODEL_ID_PATTERN } from "../../emulator/ids";
-import { answerFor, levenshtein } from "../../emulator/generation";
-import { parseFilter } from "../../emulator/filter";
+import { answerFor, levenshtein } from "../../emulator/jobs/answer";
 import { paginate } from "../../emulator/pagination";
 import { ApiError } from "../../emulator/errors";
 
@@ -49,41 +47,6 @@ describe("proto3 rendering", () => {
   });
 });
 
-describe("training formulas", () => {
-  test("totalSteps = ceil(N*E/B) fits the three observed runs of 15 examples", () => {
-    expect(planTraining(15, { batchSize: 2, epochCount: 5 }, 500).totalSteps).toBe(38);
-    expect(planTraining(15, { batchSize: 4, epochCount: 5 }, 500).totalSteps).toBe(19);
-    expect(planTraining(15, { batchSize: 4, epochCount: 100 }, 500).totalSteps).toBe(375);
-  });
-
-  test("defaults: E=5, B=4 and LR 0.001 below the threshold, B=16 and LR 0.0002 at or above it", () => {
-    expect(planTraining(15, {}, 500)).toEqual({
-      hyperparameters: { epochCount: 5, batchSize: 4, learningRate: 0.001 },
-      totalSteps: 19,
-    });
-    expect(planTraining(500, {}, 500)).toEqual({
-      hyperparameters: { epochCount: 5, batchSize: 16, learningRate: 0.0002 },
-      totalSteps: 157,
-    });
-    expect(planTraining(15, { learningRateMultiplier: 2 }, 500).hyperparameters).toEqual({
-      epochCount: 5,
-      batchSize: 4,
-      learningRateMultiplier: 2,
-    });
-  });
-
-  test("epoch of a step: the final step of the 19-step run is in epoch 5", () => {
-    expect(epochForStep(19, 4, 15)).toBe(5);
-    expect(epochForStep(1, 4, 15)).toBe(1);
-    expect(epochForStep(4, 4, 15)).toBe(1);
-    expect(epochForStep(5, 4, 15)).toBe(2);
-  });
-
-  test("mean loss strictly decreases", () => {
-    for (let s = 1; s < 50; s++) expect(meanLossForStep(s + 1, 50)).toBeLessThan(meanLossForStep(s, 50));
-  });
-});
-
 describe("generated ids", () => {
   test("display-name slug plus a 12-character suffix, always a valid id", () => {
     expect(generateModelId("Number Generator")).toMatch(/^number-generator-[a-z0-9]{12}$/);
@@ -109,13 +72,6 @@ describe("generateContent rule", () => {
     expect(answerFor(examples, "101")).toBe("11");
     expect(answerFor(examples, "2")).toBe("2");
     expect(levenshtein("kitten", "sitting")).toBe(3);
-  });
-});
-
-describe("list filter", () => {
-  test("text terms, quoted phrases and operators", () => {
-    expect(parseFilter('owner:me "number gen" Tuned')).toEqual({ text: ["number gen", "tuned"], operators: ["owner:me"] });
-    expect(() => parseFilter("color:blue")).toThrow(ApiError);
   });
 });
 

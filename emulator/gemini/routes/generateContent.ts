@@ -1,0 +1,113 @@
+/**
+ * `POST /{v1beta,v1}/tunedModels/{id}:generateContent` and `:streamGenerateContent`
+ * (docs/gemini-api.md#generatecontent).
+ *
+ * Only an ACTIVE model answers (otherwise 400 FAILED_PRECONDITION). The answer comes from the training examples
+ * by the rule in `generation.ts`. What tuned models did not support is refused with 400 INVALID_ARGUMENT:
+ * system instructions and JSON mode. `generationConfig.maxOutputTokens` truncates the answer (4 characters per
+ * token) and then sets `finishReason: MAX_TOKENS`. The request body is read leniently (unknown fields are
+ * ignored) because GenerateContentRequest is large and evolves; only the fields above are interpreted.
+ */
+import { failedPrecondition, invalidArgument } from "../../errors";
+import { answerFor, estimateTokens } from "../../jobs/answer";
+import { PromptMessages, promptOf } from "../../jobs/prompt";
+import { charLength } from "../../charLength";
+import { MAX_INPUT_CHARS } from "../validation";
+import { StoredModel } from "../state";
+import { loadModel } from "./lookup";
+import { HandlerResult } from "../../routes/types";
+import { GeminiCall, GeminiRoute } from "../half";
+
+const SERVICE = "google.ai.generativelanguage.v1beta.GenerativeService";
+const SCOPES = [
+  "generative-language",
+  "generative-language.tuning",
+  "generative-language.tuning.readonly",
+  "cloud-platform",
+] as const;
+
+const SAFETY_CATEGORIES = [
+  "HARM_CATEGORY_SEXUALLY_EXPLICIT",
+  "HARM_CATEGORY_HATE_SPEECH",
+  "HARM_CATEGORY_HARASSMENT",
+  "HARM_CATEGORY_DANGEROUS_CONTENT",
+];
+
+function safetyRatings(): Record<string, string>[] {
+  return SAFETY_CATEGORIES.map((category) => ({ category, probability: "NEGLIGIBLE" }));
+}
+
+const PROMPT_MESSAGES: PromptMessages = {
+  noContents: "* GenerateContentRequest.contents: contents is not specified",
+  noContentsViolation: "contents is not specified",
+  noText: "* GenerateContentRequest.contents.parts: contents.parts must not be empty.",
+};
+
+function answer(call: GeminiCall): Record<string, unknown> {
+  const model: StoredModel = loadModel(call, call.params[0], "READER");
+  if (model.state !== "ACTIVE") {
+    throw failedPrecondition(
+      `Tuned model tunedModels/${model.id} is ${model.state}, not ACTIVE; it can serve requests once its tuning operation has succeeded.`,
+    );
+  }
+  const body = call.body() as Record<string, unknown>;
+  if (body.systemInstruction !== undefined) {
+    throw invalidArgument(`Developer instruction is not enabled for tunedModels/${model.id}`);
+  }
+  const config = (body.generationConfig ?? {}) as { responseMimeType?: unknown; maxOutputTokens?: unknown };
+  if (config.responseMimeType === "application/json") {
+    throw invalidArgument(`JSON mode is not enabled for tunedModels/${model.id}`);
+  }
+  const prompt = promptOf(body, PROMPT_MESSAGES);
+  if (charLength(prompt) > MAX_INPUT_CHARS) {
+    throw invalidArgument(`The input is ${charLength(prompt)} characters; tuned models accept at most ${MAX_INPUT_CHARS}.`);
+  }
+  let text = answerFor(model.examples, prompt);
+  let finishReason = "STOP";
+  const maxTokens = typeof config.maxOutputTokens === "number" ? config.maxOutputTokens : undefined;
+  if (maxTokens !== undefined && maxTokens > 0 && estimateTokens(text) > maxTokens) {
+    text = text.slice(0, maxTokens * 4);
+    finishReason = "MAX_TOKENS";
+  }
+  const promptTokens = estimateTokens(prompt);
+  const candidateTokens = estimateTokens(text);
+  return {
+    candidates: [
+      { content: { parts: [{ text }], role: "model" }, finishReason, index: 0, safetyRatings: safetyRatings() },
+    ],
+    promptFeedback: { safetyRatings: safetyRatings() },
+    usageMetadata: {
+      promptTokenCount: promptTokens,
+      candidatesTokenCount: candidateTokens,
+      totalTokenCount: promptTokens + candidateTokens,
+    },
+  };
+}
+
+/** GenerateContent on a tuned model. */
+export const generateContent: GeminiRoute = {
+  name: "tunedModels.generateContent",
+  rpc: `${SERVICE}.GenerateContent`,
+  method: "POST",
+  versions: ["v1beta", "v1"],
+  pattern: /^tunedModels\/([^/:]+):generateContent$/,
+  scopes: SCOPES,
+  handler: (call) => ({ json: answer(call) }),
+};
+
+/** StreamGenerateContent: one chunk, as SSE with `alt=sse`, else a JSON array. */
+export const streamGenerateContent: GeminiRoute = {
+  name: "tunedModels.streamGenerateContent",
+  rpc: `${SERVICE}.StreamGenerateContent`,
+  method: "POST",
+  versions: ["v1beta", "v1"],
+  pattern: /^tunedModels\/([^/:]+):streamGenerateContent$/,
+  scopes: SCOPES,
+  handler: (call): HandlerResult => {
+    const chunk = answer(call);
+    if (call.query.get("alt") === "sse") {
+      return { contentType: "text/event-stream", text: `data: ${JSON.stringify(chunk)}\r\n\r\n` };
+    }
+    return { json: [chunk] };
+  },
+};

@@ -1,0 +1,33 @@
+/**
+ * Every Gemini API (`generativelanguage` v1beta and v1) route, in match order.
+ */
+import { GeminiRoute } from "../half";
+import { createTunedModel } from "./createTunedModel";
+import { generateContent, streamGenerateContent } from "./generateContent";
+import { getModel, listModels } from "./models";
+import { cancelOperation, getOperation, listOperations } from "./operations";
+import { patchTunedModel } from "./patchTunedModel";
+import { createPermission, deletePermission, getPermission, listPermissions, patchPermission } from "./permissions";
+import { deleteTunedModel, getTunedModel, listTunedModels, transferOwnership } from "./tunedModels";
+
+/** The Gemini API routes. */
+export const GEMINI_ROUTES: readonly GeminiRoute[] = [
+  listModels,
+  getModel,
+  createTunedModel,
+  listTunedModels,
+  getTunedModel,
+  patchTunedModel,
+  deleteTunedModel,
+  transferOwnership,
+  generateContent,
+  streamGenerateContent,
+  createPermission,
+  listPermissions,
+  getPermission,
+  patchPermission,
+  deletePermission,
+  getOperation,
+  listOperations,
+  cancelOperation,
+];
