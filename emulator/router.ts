@@ -15,7 +15,7 @@ export interface RouteMatch {
 
 /** Finds the route for a request among `routes`, or undefined. `path` is the URL path without query. */
 export function matchRoute(routes: readonly ServedRoute[], method: string, path: string): RouteMatch | undefined {
-  const m = /^\/(v1beta|v1)\/(.+)$/.exec(path);
+  const m = /^\/(v1beta1|v1beta|v1|ui)\/(.+)$/.exec(path);
   if (!m) return undefined;
   const version = m[1] as ApiVersion;
   let rest: string;

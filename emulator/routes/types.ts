@@ -4,8 +4,12 @@
  */
 import { Caller } from "../auth";
 
-/** API versions the emulator serves. */
-export type ApiVersion = "v1beta" | "v1";
+/**
+ * The path prefixes the emulator serves: the Gemini API's `v1beta` and `v1`, Vertex AI's `v1` and `v1beta1`, and
+ * `ui`, the prefix of the first HTTP binding Vertex AI's service config gives some methods (GetOperation among
+ * them), which Google's generated REST clients call.
+ */
+export type ApiVersion = "v1beta" | "v1" | "v1beta1" | "ui";
 
 /** The parts of one API call that do not depend on the half answering it. */
 export interface RequestParts {

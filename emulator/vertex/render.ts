@@ -3,6 +3,7 @@
  * timestamps RFC 3339 `Z`, keys in proto field-number order.
  */
 import { formatTimestamp } from "../json/timestamps";
+import { vertexProjectNumber } from "./projects";
 import {
   StoredVertexEndpoint,
   StoredVertexJob,
@@ -15,9 +16,9 @@ import { VertexParent, VertexStore } from "./store";
 /** Prefix of every Vertex `@type`. */
 export const AIPLATFORM_TYPE = "type.googleapis.com/google.cloud.aiplatform.v1.";
 
-/** `projects/{p}/locations/{l}`. */
+/** `projects/{number}/locations/{l}`: returned names carry the project number, whatever the request used. */
 export function parentName(parent: VertexParent): string {
-  return `projects/${parent.project}/locations/${parent.location}`;
+  return `projects/${vertexProjectNumber(parent.project)}/locations/${parent.location}`;
 }
 
 /** `projects/{p}/locations/{l}/tuningJobs/{id}`. */
@@ -25,7 +26,7 @@ export function jobName(job: VertexParent & { id: string }): string {
   return `${parentName(job)}/tuningJobs/${job.id}`;
 }
 
-/** `projects/{p}/locations/{l}/models/{id}`. */
+/** `projects/{p}/locations/{l}/models/{id}` (the model, without a version). */
 export function vertexModelName(parent: VertexParent, id: string): string {
   return `${parentName(parent)}/models/${id}`;
 }
@@ -35,9 +36,13 @@ export function endpointName(parent: VertexParent, id: string): string {
   return `${parentName(parent)}/endpoints/${id}`;
 }
 
-/** `projects/{p}/locations/{l}/operations/{id}`. */
+/**
+ * `{resource}/operations/{id}`: Vertex AI names an operation under the resource it acts on (the model, the
+ * endpoint), with the project number.
+ */
 export function vertexOperationName(operation: StoredVertexOperation): string {
-  return `${parentName(operation)}/operations/${operation.id}`;
+  const resource = operation.target.replace(/^projects\/([^/]+)\//, (_, project: string) => `projects/${vertexProjectNumber(project)}/`);
+  return `${resource}/operations/${operation.id}`;
 }
 
 function labelsOf(labels: Record<string, string>): Record<string, string> | undefined {
@@ -67,7 +72,8 @@ function renderStats(job: StoredVertexJob): Record<string, unknown> {
 
 function renderTunedModelRef(job: StoredVertexJob): Record<string, unknown> {
   const endpoint = endpointName(job, job.endpointId ?? "");
-  const out: Record<string, unknown> = { model: vertexModelName(job, job.modelId ?? ""), endpoint };
+  // The model is named with its version (a tuning job from a base model makes version 1); the endpoint is not.
+  const out: Record<string, unknown> = { model: `${vertexModelName(job, job.modelId ?? "")}@1`, endpoint };
   if (job.checkpoints.length > 0) {
     out.checkpoints = job.checkpoints.map((c) => ({
       checkpointId: c.checkpointId,
