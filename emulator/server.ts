@@ -18,6 +18,7 @@ import { EmulatorCore } from "./core";
 import { ApiError, invalidArgument, methodNotFound } from "./errors";
 import { ActiveFault, faultError } from "./faults";
 import { Delays, MAX_BODY_BYTES, readBody } from "./http";
+import { encodeEnums, wantsNumericEnums } from "./json/enums";
 import { DuplicateFieldError, normalizeKeys } from "./json/fieldNames";
 import { JsonSyntaxError, parseLenientJson } from "./json/lenientJson";
 import { formatTimestamp, nowMs } from "./json/timestamps";
@@ -25,7 +26,7 @@ import { logLine, RecordedRequest, redactedQuery } from "./requestLog";
 import { matchRoute, RouteMatch } from "./router";
 import { CONTROL_PREFIX, handleControl } from "./routes/control";
 import { queryList } from "./routes/query";
-import { HandlerResult, RequestParts } from "./routes/types";
+import { HandlerResult, RequestParts, ServedRoute } from "./routes/types";
 
 /** What the pipeline decided to send. */
 type Outcome = { drop: true } | { drop: false; status: number; headers: Record<string, string>; body: string };
@@ -50,6 +51,17 @@ function errorOutcome(err: ApiError, pretty: boolean): Outcome {
     headers: { "content-type": JSON_TYPE, ...err.headers },
     body: jsonText(err.toBody(), pretty),
   };
+}
+
+/** `prettyPrint` (or the `$prettyPrint` gax sends to minify) is on unless `false` or `0`. */
+function isPretty(query: URLSearchParams): boolean {
+  return [query.get("prettyPrint"), query.get("$prettyPrint")].every((v) => v !== "false" && v !== "0");
+}
+
+/** The handler's JSON answer with numeric enums when the request asked for them (`json/enums.ts`). */
+function withEnumsAsAsked(result: HandlerResult, route: ServedRoute, query: URLSearchParams): HandlerResult {
+  if (!("json" in result) || !wantsNumericEnums(query)) return result;
+  return { ...result, json: encodeEnums(result.json, route.enumFields) };
 }
 
 function resultOutcome(result: HandlerResult, pretty: boolean): Outcome {
@@ -90,7 +102,7 @@ async function runApiCall(
   bodyText: string | undefined,
   entry: RecordedRequest,
 ): Promise<Outcome> {
-  const pretty = url.searchParams.get("prettyPrint") !== "false";
+  const pretty = isPretty(url.searchParams);
   const request = { method: entry.method, path: entry.path, route: entry.route };
   const versionBefore = core.version;
   let outcome: Outcome;
@@ -112,7 +124,7 @@ async function runApiCall(
       version: match.version,
       body: bodyReader(bodyText),
     };
-    outcome = resultOutcome(match.route.handler(call), pretty);
+    outcome = resultOutcome(withEnumsAsAsked(match.route.handler(call), match.route, url.searchParams), pretty);
   } catch (err) {
     outcome = errorOutcome(asApiError(err, core), pretty);
   }

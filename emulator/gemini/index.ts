@@ -5,6 +5,7 @@ import { ServiceHalf } from "../half";
 import { shiftAnchorForPause } from "../jobs/stepClock";
 import { bindRoutes } from "../routes/types";
 import { baseModelCatalog } from "./baseModels";
+import { GEMINI_ENUM_FIELDS } from "./enums";
 import { GeminiHalf, GeminiSettings } from "./half";
 import { GEMINI_ROUTES } from "./routes";
 import { GeminiState } from "./state";
@@ -20,7 +21,7 @@ export function createGeminiHalf(settings: GeminiSettings, touch: () => void): G
   const half: GeminiHalf = { store, settings, catalog: () => baseModelCatalog(settings.baseModelsMode) };
   return {
     ...half,
-    routes: bindRoutes(GEMINI_ROUTES, half),
+    routes: bindRoutes(GEMINI_ROUTES, half, GEMINI_ENUM_FIELDS),
     advance: (now, stepMs) => {
       for (const model of store.eachModel()) if (advanceJob(model, now, stepMs)) touch();
     },

@@ -3,11 +3,11 @@
  * Vertex AI) and sees only that half's state, as `call.half`; the core binds each half's routes to it.
  */
 import { Caller } from "../auth";
+import { EnumFields } from "../json/enums";
 
 /**
- * The path prefixes the emulator serves: the Gemini API's `v1beta` and `v1`, Vertex AI's `v1` and `v1beta1`, and
- * `ui`, the prefix of the first HTTP binding Vertex AI's service config gives some methods (GetOperation among
- * them), which Google's generated REST clients call.
+ * The first path segment a route is bound under: an API version (`v1beta` and `v1` for the Gemini API, `v1` and
+ * `v1beta1` for Vertex AI), or `ui`, the prefix of aiplatform's first GetOperation binding.
  */
 export type ApiVersion = "v1beta" | "v1" | "v1beta1" | "ui";
 
@@ -60,9 +60,15 @@ export interface Route<H> extends RouteBinding {
 /** A route with its half bound: what the server dispatches to. */
 export interface ServedRoute extends RouteBinding {
   handler: (call: RequestParts) => HandlerResult;
+  /** The half's enum fields, encoded as numbers when the request asks for it (see `json/enums.ts`). */
+  enumFields: EnumFields;
 }
 
-/** Binds a half's routes to that half. */
-export function bindRoutes<H>(routes: readonly Route<H>[], half: H): ServedRoute[] {
-  return routes.map((route) => ({ ...route, handler: (call: RequestParts) => route.handler({ ...call, half }) }));
+/** Binds a half's routes to that half and to the half's table of enum fields. */
+export function bindRoutes<H>(routes: readonly Route<H>[], half: H, enumFields: EnumFields): ServedRoute[] {
+  return routes.map((route) => ({
+    ...route,
+    handler: (call: RequestParts) => route.handler({ ...call, half }),
+    enumFields,
+  }));
 }

@@ -7,6 +7,7 @@ import { shiftAnchorForPause } from "../jobs/stepClock";
 import { bindRoutes } from "../routes/types";
 import { VertexHalf } from "./half";
 import { ResolvedVertexOptions } from "./options";
+import { VERTEX_ENUM_FIELDS } from "./enums";
 import { produceTunedModel } from "./produce";
 import { VERTEX_ROUTES } from "./routes";
 import { emptyVertexState, VertexState } from "./state";
@@ -26,7 +27,7 @@ export function createVertexHalf(
   const half: VertexHalf = { store, settings, clock };
   return {
     ...half,
-    routes: bindRoutes(VERTEX_ROUTES, half),
+    routes: bindRoutes(VERTEX_ROUTES, half, VERTEX_ENUM_FIELDS),
     advance: (now, stepMs) => {
       for (const job of store.eachJob()) {
         if (advanceVertexJob(job, now, stepMs)) store.changed();

@@ -10,6 +10,7 @@ import { generateModelId, TUNED_MODEL_ID_PATTERN } from "../../emulator/ids";
 import { answerFor, levenshtein } from "../../emulator/jobs/answer";
 import { paginate } from "../../emulator/pagination";
 import { ApiError } from "../../emulator/errors";
+import { encodeEnums, wantsNumericEnums } from "../../emulator/json/enums";
 
 describe("lenient JSON", () => {
   test("drops trailing commas outside strings only", () => {
@@ -93,5 +94,24 @@ describe("page tokens", () => {
   test("an item deleted between pages does not shift the next page", () => {
     const first = paginate(items, key, 2, undefined, "f");
     expect(paginate(["a", "c", "d", "e"], key, 2, first.nextPageToken, "f").items).toEqual(["c", "d"]);
+  });
+});
+
+describe("numeric enums", () => {
+  const fields = { state: { ACTIVE: 2 }, role: { READER: 3 } };
+  test("asked for by $alt or alt with the enum-encoding=int option", () => {
+    expect(wantsNumericEnums(new URLSearchParams("$alt=json%3Benum-encoding=int"))).toBe(true);
+    expect(wantsNumericEnums(new URLSearchParams("alt=json;enum-encoding=int"))).toBe(true);
+    expect(wantsNumericEnums(new URLSearchParams("alt=sse"))).toBe(false);
+    expect(wantsNumericEnums(new URLSearchParams("$alt=json"))).toBe(false);
+  });
+  test("encodes table fields holding enum names at any depth, and nothing else", () => {
+    const value = { state: "ACTIVE", items: [{ role: "READER" }, { role: "model" }], other: "ACTIVE", n: { state: 1 } };
+    expect(encodeEnums(value, fields)).toEqual({
+      state: 2,
+      items: [{ role: 3 }, { role: "model" }],
+      other: "ACTIVE",
+      n: { state: 1 },
+    });
   });
 });
