@@ -81,6 +81,16 @@ test("every name the client was given carries a project number, never the projec
   }
 });
 
+test("the client asks for numeric enums on every service call, and reads the numbers back as enum names", () => {
+  // Its operations client (polling GetOperation) sends no $alt.
+  const calls = emu.control.requests().filter((r) => r.route.startsWith("vertex.") && r.route !== "vertex.operations.get");
+  expect(calls.length).toBeGreaterThan(10);
+  expect(calls.filter((r) => r.query["$alt"] !== "json;enum-encoding=int").map((r) => [r.route, r.query])).toEqual([]);
+  expect(out.created.state).toBe("JOB_STATE_PENDING");
+  expect(out.cancelled.state).toBe("JOB_STATE_CANCELLED");
+  expect(out.answer.finishReason).toBe("STOP");
+});
+
 test("op.promise() polls GetOperation under its first binding, /ui/, by the name the operation was returned with", () => {
   const polls = emu.control.requests().filter((r) => r.route === "vertex.operations.get");
   expect(polls.length).toBeGreaterThan(0);

@@ -195,3 +195,14 @@ test("names carry the project number; requests may name the project by id or num
   expect(listed.tuningJobs.map((j: { name: string }) => j.name)).toContain(job.name);
   expect((await api.get(`/v1/projects/other-project/locations/us-central1/tuningJobs/${id}`)).status).toBe(404);
 });
+
+test("$alt=json;enum-encoding=int answers JobState and AdapterSize as numbers; requests may send numbers", async () => {
+  const job = await createJob(api, jobBody({ supervisedTuningSpec: { trainingDatasetUri: "gs://unmapped-bucket/train.jsonl", hyperParameters: { adapterSize: 6 } } }));
+  expect(job.supervisedTuningSpec.hyperParameters.adapterSize).toBe("ADAPTER_SIZE_TWO");
+  const numeric = (await api.get(`${v1(job.name)}?%24alt=json%3Benum-encoding%3Dint`)).json;
+  expect(numeric.state).toBe(2);
+  expect(numeric.supervisedTuningSpec.hyperParameters.adapterSize).toBe(6);
+  const listed = (await api.get(`${V}/tuningJobs?$alt=json;enum-encoding=int`)).json;
+  expect(listed.tuningJobs.every((j: { state: unknown }) => typeof j.state === "number")).toBe(true);
+  expect((await api.get(v1(job.name))).json.state).toBe("JOB_STATE_PENDING");
+});
