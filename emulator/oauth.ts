@@ -10,7 +10,7 @@
 import { randomString } from "./ids";
 import { nowMs } from "./json/timestamps";
 import { ResolvedOptions } from "./options";
-import { IssuedToken, TokenStore } from "./tokens";
+import { TokenStore } from "./tokens";
 
 /** One token request as recorded for tests (what the client asked for; never the assertion or secrets). */
 export interface TokenRequestRecord {
@@ -45,30 +45,6 @@ function decodeJwtClaims(assertion: string): Record<string, unknown> | undefined
 function scopesOf(value: unknown): string[] | undefined {
   if (typeof value !== "string" || value.trim() === "") return undefined;
   return value.trim().split(/\s+/);
-}
-
-/**
- * A self-signed service-account JWT sent as the bearer token itself, as google-auth-library does for a
- * service-account key when the client asks for it (Google's generated clients do: `useJWTAccessWithScope`), and
- * as Google accepts: the claims name the account (`sub`, else `iss`), the expiry (`exp`) and either the scopes
- * (`scope`) or the service (`aud`, `https://{service}/`). Like the token endpoint's assertions, its signature is not
- * verified. Returns the token as strict auth checks it, or undefined when `bearer` is no such JWT or names
- * another service.
- */
-export function selfSignedJwtToken(bearer: string, service: string): IssuedToken | undefined {
-  let header: unknown;
-  try {
-    header = JSON.parse(Buffer.from(bearer.split(".")[0], "base64url").toString("utf8"));
-  } catch {
-    return undefined;
-  }
-  if ((header as { alg?: unknown } | null)?.alg !== "RS256") return undefined;
-  const claims = decodeJwtClaims(bearer);
-  const account = typeof claims?.sub === "string" && claims.sub ? claims.sub : claims?.iss;
-  if (!claims || typeof account !== "string" || !account.includes("@") || typeof claims.exp !== "number") return undefined;
-  const scopes = scopesOf(claims.scope);
-  if (!scopes && claims.aud !== `https://${service}/`) return undefined;
-  return { token: bearer, principal: account, ...(scopes ? { scopes } : {}), expiresAtMs: claims.exp * 1000 };
 }
 
 /** Parses the form-encoded (or JSON) body of a token request. */
