@@ -2,12 +2,14 @@
  * Caller authentication (docs/gemini-api.md, Errors and Authentication). Permissive by default: any or no credential is
  * accepted and every caller is the configured principal. Strict mode checks API keys (`x-goog-api-key` header or
  * `key=`) against the configured list and bearer tokens (`Authorization: Bearer`, or `access_token=`/`oauth_token=`)
- * against those the token endpoint issued plus the configured ones, answering the way Google does: 400 API_KEY_INVALID
- * for a bad key, 401 for a missing/unknown/expired token, 403 for a token without a scope the method accepts.
+ * against those the token endpoint issued plus the configured ones, or as self-signed service-account JWTs
+ * (`selfSignedJwt.ts`), answering the way Google does: 400 API_KEY_INVALID for a bad key, 401 for a
+ * missing/unknown/expired token, 403 for a token without a scope the method accepts.
  */
 import type { IncomingHttpHeaders } from "node:http";
 import { ApiError, errorInfoDetail, localizedMessageDetail, SERVICE_NAME } from "./errors";
 import { ResolvedOptions } from "./options";
+import { selfSignedJwtGrant } from "./selfSignedJwt";
 import { TokenStore } from "./tokens";
 
 /** How the caller authenticated. */
@@ -106,7 +108,7 @@ export function authenticate(
     );
   }
   if (options.bearerTokens.has(creds.bearer)) return { kind, principal: options.principal };
-  const token = tokens.get(creds.bearer);
+  const token = tokens.get(creds.bearer) ?? selfSignedJwtGrant(creds.bearer);
   if (!token) {
     throw unauthenticated(
       `Request had invalid authentication credentials. ${CREDENTIAL_HELP}`,

@@ -60,13 +60,26 @@ function isPretty(query: URLSearchParams): boolean {
 
 /** The handler's JSON answer with numeric enums when the request asked for them (`json/enums.ts`). */
 function withEnumsAsAsked(result: HandlerResult, route: ServedRoute, query: URLSearchParams): HandlerResult {
-  if (!("json" in result) || !wantsNumericEnums(query)) return result;
+  if ("text" in result || !wantsNumericEnums(query)) return result;
+  if ("jsonStream" in result) return { ...result, jsonStream: result.jsonStream.map((m) => encodeEnums(m, route.enumFields)) };
   return { ...result, json: encodeEnums(result.json, route.enumFields) };
+}
+
+/**
+ * A server stream over REST as Google writes it: one JSON array, `[` message `,` message ... `]`, with nothing
+ * after the closing bracket (Python's REST stream parser rejects even a trailing newline; see
+ * docs/google-clients.md#streaming).
+ */
+function jsonStreamText(messages: readonly unknown[], pretty: boolean): string {
+  return `[${messages.map((m) => (pretty ? JSON.stringify(m, null, 2) : JSON.stringify(m))).join(",\r\n")}]`;
 }
 
 function resultOutcome(result: HandlerResult, pretty: boolean): Outcome {
   if ("text" in result) {
     return { drop: false, status: result.status ?? 200, headers: { "content-type": result.contentType }, body: result.text };
+  }
+  if ("jsonStream" in result) {
+    return { drop: false, status: result.status ?? 200, headers: { "content-type": JSON_TYPE }, body: jsonStreamText(result.jsonStream, pretty) };
   }
   return { drop: false, status: result.status ?? 200, headers: { "content-type": JSON_TYPE }, body: jsonText(result.json, pretty) };
 }

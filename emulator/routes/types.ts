@@ -28,9 +28,13 @@ export interface ApiCall<H> extends RequestParts {
   half: H;
 }
 
-/** A JSON answer, or raw text (server-sent events). */
+/**
+ * A JSON answer; a server stream over REST (`jsonStream`: one JSON array, see the server); or raw text
+ * (server-sent events).
+ */
 export type HandlerResult =
   | { status?: number; json: unknown }
+  | { status?: number; jsonStream: readonly unknown[] }
   | { status?: number; contentType: string; text: string };
 
 /** What the router and the auth check read about a route. */

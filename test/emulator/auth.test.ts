@@ -185,6 +185,48 @@ describe("strict mode", () => {
   });
 });
 
+describe("self-signed service-account JWTs (what gax clients send given a key file)", () => {
+  let emu: EmulatorHandle;
+  let api: Api;
+  beforeAll(async () => ({ emu, api } = await start({ strictAuth: true })));
+  afterAll(() => emu.close());
+
+  /** The bearer google-auth-library builds for a gax client: a JWT it signs itself, no token request. */
+  async function selfSigned(scopes: string[]): Promise<string> {
+    const jwt = new JWT({ email: SERVICE_ACCOUNT, key: privateKey, scopes, transporterOptions });
+    jwt.useJWTAccessWithScope = true;
+    const headers = await jwt.getRequestHeaders("https://generativelanguage.googleapis.com/");
+    return headers.get("authorization")!.replace(/^Bearer /, "");
+  }
+
+  test("accepted on its claims: the account is the principal, and no token was requested", async () => {
+    const auth = { authorization: `Bearer ${await selfSigned([TUNING])}` };
+    await createModel(apiWith(api, auth), createBody(), "jwt-owned");
+    const grants = (await api.get("/v1beta/tunedModels/jwt-owned/permissions", auth)).json.permissions;
+    expect(grants[0]).toMatchObject({ emailAddress: SERVICE_ACCOUNT, role: "OWNER" });
+    expect(emu.control.tokenRequests()).toEqual([]);
+  });
+
+  test("its scope claim is checked like a token's scopes", async () => {
+    const reply = await api.post("/v1beta/tunedModels", createBody(), { authorization: `Bearer ${await selfSigned([CLOUD])}` });
+    expect(reply.status).toBe(403);
+    expect(reply.json.error.details[0]).toMatchObject({ reason: "ACCESS_TOKEN_SCOPE_INSUFFICIENT" });
+  });
+
+  test("an expired one is 401 ACCESS_TOKEN_EXPIRED; one whose iss and sub differ is not a self-signed JWT", async () => {
+    const part = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
+    const claims = { iss: SERVICE_ACCOUNT, sub: SERVICE_ACCOUNT, aud: "https://generativelanguage.googleapis.com/" };
+    const expired = `${part({ alg: "RS256" })}.${part({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 })}.sig`;
+    const reply = await api.get("/v1beta/tunedModels", { authorization: `Bearer ${expired}` });
+    expect(reply.status).toBe(401);
+    expect(reply.json.error.details[0].reason).toBe("ACCESS_TOKEN_EXPIRED");
+    const foreign = `${part({ alg: "RS256" })}.${part({ ...claims, sub: "other@example.com", exp: 9e9 })}.sig`;
+    const refused = await api.get("/v1beta/tunedModels", { authorization: `Bearer ${foreign}` });
+    expect(refused.status).toBe(401);
+    expect(refused.json.error.details[0].reason).toBe("ACCESS_TOKEN_TYPE_UNSUPPORTED");
+  });
+});
+
 test("expired tokens are 401 ACCESS_TOKEN_EXPIRED", async () => {
   const { emu, api } = await start({ strictAuth: true, tokenLifetimeSeconds: 0 });
   try {

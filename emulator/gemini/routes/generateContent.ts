@@ -95,7 +95,7 @@ export const generateContent: GeminiRoute = {
   handler: (call) => ({ json: answer(call) }),
 };
 
-/** StreamGenerateContent: one chunk, as SSE with `alt=sse`, else a JSON array. */
+/** StreamGenerateContent: one chunk, as SSE with `alt=sse`, else a JSON array (a REST server stream). */
 export const streamGenerateContent: GeminiRoute = {
   name: "tunedModels.streamGenerateContent",
   rpc: `${SERVICE}.StreamGenerateContent`,
@@ -108,6 +108,6 @@ export const streamGenerateContent: GeminiRoute = {
     if (call.query.get("alt") === "sse") {
       return { contentType: "text/event-stream", text: `data: ${JSON.stringify(chunk)}\r\n\r\n` };
     }
-    return { json: [chunk] };
+    return { jsonStream: [chunk] };
   },
 };

@@ -5,7 +5,7 @@ import { GeminiRoute } from "../half";
 import { createTunedModel } from "./createTunedModel";
 import { generateContent, streamGenerateContent } from "./generateContent";
 import { getModel, listModels } from "./models";
-import { cancelOperation, getOperation, listOperations } from "./operations";
+import { cancelOperation, getOperation, listAllOperations, listOperations } from "./operations";
 import { patchTunedModel } from "./patchTunedModel";
 import { createPermission, deletePermission, getPermission, listPermissions, patchPermission } from "./permissions";
 import { deleteTunedModel, getTunedModel, listTunedModels, transferOwnership } from "./tunedModels";
@@ -29,5 +29,6 @@ export const GEMINI_ROUTES: readonly GeminiRoute[] = [
   deletePermission,
   getOperation,
   listOperations,
+  listAllOperations,
   cancelOperation,
 ];

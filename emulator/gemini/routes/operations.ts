@@ -1,13 +1,15 @@
 /**
- * The create operation of each tuned model (docs/gemini-api.md#operations): get and list under `/v1beta/` and `/v1/`,
- * cancel under `/v1/` only (the v1beta service config binds no cancel). A model has exactly one operation;
- * deleting the model deletes it.
+ * The create operation of each tuned model (docs/gemini-api.md#operations): get and list under `/v1beta/` and
+ * `/v1/`, cancel under `/v1/` only (the v1beta service config binds no cancel). A model has exactly one
+ * operation; deleting the model deletes it. On v1, ListOperations is first bound to `/v1/operations` (every
+ * operation of the caller's models), which is what a v1 client lists without naming a model.
  */
 import { notFound } from "../../errors";
 import { nowMs } from "../../json/timestamps";
 import { paginate, pageSizeOf } from "../../pagination";
 import { renderOperation } from "../render";
 import { cancelJob } from "../training";
+import { directRole } from "../access";
 import { loadModel } from "./lookup";
 import { queryParam } from "../../routes/query";
 import { GeminiCall, GeminiRoute } from "../half";
@@ -47,6 +49,33 @@ export const listOperations: GeminiRoute = {
     const pageSize = pageSizeOf(queryParam(call.query, "pageSize"), 10);
     const page = paginate([model], (m) => [m.id], pageSize, queryParam(call.query, "pageToken"), `ops|${model.id}|${pageSize}`);
     const json: Record<string, unknown> = { operations: page.items.map((m) => renderOperation(m, "current")) };
+    if (page.nextPageToken) json.nextPageToken = page.nextPageToken;
+    return { json };
+  },
+};
+
+/** ListOperations at `/v1/operations`: the create operations of every model the caller holds a role on. */
+export const listAllOperations: GeminiRoute = {
+  name: "operations.listAll",
+  rpc: `${OPERATIONS}.ListOperations`,
+  method: "GET",
+  versions: ["v1"],
+  pattern: /^operations$/,
+  scopes: TUNING_READ,
+  handler: (call) => {
+    const principal = call.caller.principal;
+    const models = call.half.store.allModels().filter((m) => directRole(m, principal) !== undefined);
+    const pageSize = pageSizeOf(queryParam(call.query, "pageSize"), 10);
+    const page = paginate(
+      models,
+      (m) => [m.createTimeMs, m.id],
+      pageSize,
+      queryParam(call.query, "pageToken"),
+      `operations|${pageSize}|${principal}`,
+    );
+    const json: Record<string, unknown> = {};
+    // An empty repeated field is a proto3 default and is omitted.
+    if (page.items.length > 0) json.operations = page.items.map((m) => renderOperation(m, "current"));
     if (page.nextPageToken) json.nextPageToken = page.nextPageToken;
     return { json };
   },

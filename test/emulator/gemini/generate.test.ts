@@ -61,6 +61,9 @@ test("streamGenerateContent: server-sent events with alt=sse, a JSON array other
   expect(JSON.parse(text.slice(6)).candidates[0].content.parts[0].text).toBe("6");
   const array = await api.post("/v1beta/tunedModels/numbers:streamGenerateContent", body);
   expect(array.json[0].candidates[0].content.parts[0].text).toBe("6");
+  // One JSON array with nothing after its closing bracket, as Python's REST stream parser requires.
+  expect(array.text.startsWith("[")).toBe(true);
+  expect(array.text.endsWith("]")).toBe(true);
 });
 
 test("maxOutputTokens truncates and reports MAX_TOKENS", async () => {

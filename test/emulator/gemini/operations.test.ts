@@ -75,6 +75,20 @@ test("operations are served on /v1beta and /v1 (get and list)", async () => {
   expect(routes.filter((r) => r === "operations.list")).toHaveLength(2);
 });
 
+test("GET /v1/operations (v1's first ListOperations binding) lists every model's operation, paged", async () => {
+  const first = await createModel(api, createBody(), "listed-a");
+  const second = await createModel(api, createBody(), "listed-b");
+  const all = await api.get("/v1/operations");
+  expect(all.status).toBe(200);
+  expect(all.json.operations.map((o: any) => o.name)).toEqual([first.name, second.name]);
+  const page1 = await api.get("/v1/operations?pageSize=1");
+  expect(page1.json.operations.map((o: any) => o.name)).toEqual([first.name]);
+  const page2 = await api.get(`/v1/operations?pageSize=1&pageToken=${encodeURIComponent(page1.json.nextPageToken)}`);
+  expect(page2.json.operations.map((o: any) => o.name)).toEqual([second.name]);
+  expect(page2.json.nextPageToken).toBeUndefined();
+  expect((await api.get("/v1beta/operations")).status).toBe(404);
+});
+
 test("failJob by model id at step k: FAILED model, operation error with the gRPC code, k-1 snapshots", async () => {
   emu.control.failJob({ tunedModelId: "doomed", atStep: 3 });
   const op = await createModel(api, createBody(), "doomed");
