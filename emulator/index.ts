@@ -21,6 +21,7 @@ export type { TokenRequestRecord } from "./oauth";
 export type { BaseModelsMode } from "./gemini/baseModels";
 export type { VertexOptions } from "./vertex/options";
 export { VERTEX_FIXED_ANSWER } from "./vertex/options";
+export { vertexProjectNumber } from "./vertex/projects";
 export type { VertexJobFailureSpec, ControlVertexJob } from "./vertex/control";
 export type { VertexJobState } from "./vertex/state";
 export { runCli, parseCliArgs, CLI_USAGE } from "./cli";
