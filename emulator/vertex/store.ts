@@ -126,6 +126,11 @@ export class VertexStore {
     return owned(this.endpoints.get(id), parent);
   }
 
+  /** An endpoint by id wherever it lives (the `endpoints/{e}` binding names no project). */
+  endpointById(id: string): StoredVertexEndpoint | undefined {
+    return this.endpoints.get(id);
+  }
+
   /** All endpoints. */
   allEndpoints(): StoredVertexEndpoint[] {
     return [...this.endpoints.values()];

@@ -3,7 +3,7 @@
  */
 import { VertexRoute } from "../half";
 import { deleteEndpoint, getEndpoint, undeployModel } from "./endpoints";
-import { generateContentOnEndpoint } from "./generateContent";
+import { generateContentOnEndpoint, streamGenerateContentOnEndpoint } from "./generateContent";
 import { deleteVertexModel, getVertexModel, listVertexModels, patchVertexModel } from "./models";
 import { getVertexOperation } from "./operations";
 import { cancelTuningJob, createTuningJob, getTuningJob, listTuningJobs } from "./tuningJobs";
@@ -22,5 +22,6 @@ export const VERTEX_ROUTES: readonly VertexRoute[] = [
   undeployModel,
   deleteEndpoint,
   generateContentOnEndpoint,
+  streamGenerateContentOnEndpoint,
   getVertexOperation,
 ];

@@ -58,10 +58,11 @@ test("a succeeded job names its model version (@1) and its endpoint; getModel an
   expect(out.listedModels).toEqual([out.model.name]);
 });
 
-test("getEndpoint shows the model deployed; generateContent on the endpoint answers from the dataset", () => {
+test("getEndpoint shows the model deployed; generateContent and its REST stream on the endpoint answer from the dataset", () => {
   expect(out.endpoint.name).toBe(out.job.endpoint);
   expect(out.endpoint.deployed).toEqual([{ id: expect.any(String), model: out.model.name }]);
   expect(out.answer).toEqual({ text: "4", finishReason: "STOP" });
+  expect(out.streamed).toEqual(["6"]);
 });
 
 test("undeployModel, deleteEndpoint and deleteModel return operations named under their resource; op.promise() resolves", () => {

@@ -56,7 +56,10 @@ test("tunings.cancel ends a job as CANCELLED; tunings.list pages one job at a ti
   expect(out.list.all).toEqual([out.cancelled.name, out.created.name]);
 });
 
-test("models.generateContent on the tuned endpoint answers from the dataset; a missing job is a 404", () => {
+test("models.generateContent and generateContentStream (SSE) on the tuned endpoint answer from the dataset; a missing job is a 404", () => {
   expect(out.answer).toBe("4");
+  expect(out.streamed).toEqual(["6"]);
+  const stream = emu.control.requests().find((r) => r.route === "vertex.endpoints.streamGenerateContent");
+  expect(stream?.query.alt).toBe("sse");
   expect(out.errors).toEqual({ notFound: 404 });
 });

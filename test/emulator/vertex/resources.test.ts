@@ -163,3 +163,26 @@ test("generateContent on the endpoint: fixed answer when the dataset was not rea
   expect(refused.status).toBe(400);
   expect(refused.json.error.status).toBe("FAILED_PRECONDITION");
 });
+
+test("generateContent and streamGenerateContent answer under every binding: the endpoint with or without its parent, base models", async () => {
+  const prompt = { contents: [{ role: "user", parts: [{ text: "hello" }] }] };
+  const endpointId = job.tunedModel.endpoint.split("/").pop();
+  const fixed = "This is the emulated tuned model's answer.";
+  const textOf = (reply: any) => reply.json.candidates[0].content.parts[0].text;
+  for (const prefix of ["/v1", "/v1beta1"]) {
+    for (const target of [job.tunedModel.endpoint, `endpoints/${endpointId}`, `${V.replace("/v1/", "")}/publishers/google/models/gemini-2.5-flash`, "publishers/google/models/gemini-2.5-flash"]) {
+      const plain = await api.post(`${prefix}/${target}:generateContent`, prompt);
+      expect([target, plain.status, textOf(plain)]).toEqual([target, 200, fixed]);
+      const stream = await api.post(`${prefix}/${target}:streamGenerateContent`, prompt);
+      expect([target, stream.status, stream.text.startsWith("["), stream.text.endsWith("]"), stream.json?.[0]?.candidates[0].content.parts[0].text]).toEqual([
+        target, 200, true, true, fixed,
+      ]);
+      const sse = await api.post(`${prefix}/${target}:streamGenerateContent?alt=sse`, prompt);
+      expect([target, sse.status, sse.headers.get("content-type")]).toEqual([target, 200, "text/event-stream"]);
+      expect(JSON.parse(sse.text.replace(/^data: /, "")).candidates[0].content.parts[0].text).toBe(fixed);
+    }
+  }
+  expect((await api.post("/v1/publishers/google/models/text-bison:generateContent", prompt)).status).toBe(404);
+  expect((await api.post("/v1/publishers/acme/models/gemini-2.5-flash:generateContent", prompt)).status).toBe(404);
+  expect((await api.post("/v1/endpoints/404:generateContent", prompt)).status).toBe(404);
+});

@@ -62,7 +62,8 @@ test("tunings.cancel ends a job as CANCELLED; tunings.list pages one job at a ti
   expect(pages.map((r) => r.query.pageSize)).toEqual(["1", "1"]);
 });
 
-test("models.generate_content on the tuned endpoint answers from the dataset; a missing job is NOT_FOUND", () => {
+test("models.generate_content and generate_content_stream on the tuned endpoint answer from the dataset; a missing job is NOT_FOUND", () => {
   expect(out.answer).toBe("4");
+  expect(out.streamed).toEqual(["6"]);
   expect(out.notFound).toEqual({ code: 404, status: "NOT_FOUND" });
 });

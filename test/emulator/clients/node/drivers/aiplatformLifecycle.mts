@@ -2,7 +2,8 @@
  * Drives a tuning job's whole life through `@google-cloud/aiplatform` (v1) over its REST transport
  * (`fallback: true`), unchanged but for the endpoint and the service-account key (see ../../runDriver.ts):
  * GenAiTuningService create/get/list (page size 1)/cancel, ModelService get/list/delete, EndpointService
- * get/undeployModel/delete, PredictionService generateContent, every long-running operation awaited with
+ * get/undeployModel/delete, PredictionService generateContent and streamGenerateContent, every long-running
+ * operation awaited with
  * `op.promise()`, then the errors the client maps. Prints one JSON object of what each call returned.
  */
 import { v1 } from "@google-cloud/aiplatform";
@@ -80,6 +81,11 @@ out.endpoint = { name: endpoint.name, deployed: endpoint.deployedModels?.map((d)
 
 const [answer] = await prediction.generateContent({ model: endpointName, contents: [{ role: "user", parts: [{ text: "3" }] }] });
 out.answer = { text: answer.candidates?.[0]?.content?.parts?.[0]?.text, finishReason: answer.candidates?.[0]?.finishReason };
+const streamed: unknown[] = [];
+for await (const chunk of prediction.streamGenerateContent({ model: endpointName, contents: [{ role: "user", parts: [{ text: "5" }] }] })) {
+  streamed.push((chunk as { candidates?: { content?: { parts?: { text?: string }[] } }[] }).candidates?.[0]?.content?.parts?.[0]?.text);
+}
+out.streamed = streamed;
 
 const [undeploy] = await endpoints.undeployModel({ endpoint: endpointName, deployedModelId: deployed?.id ?? "" });
 await undeploy.promise();

@@ -1,7 +1,7 @@
 /**
  * Drives Vertex AI tuning through `@google/genai` in Vertex mode, unchanged but for the base URL, on its
  * default API version (see ../../runDriver.ts): tunings.tune, get, list (page size 1), cancel, and
- * models.generateContent on the tuned model's endpoint. Prints one JSON object of what each call returned.
+ * models.generateContent and generateContentStream on the tuned model's endpoint. Prints one JSON object of what each call returned.
  *
  * Credentials: the bearer token in EMULATOR_BEARER_TOKEN, through the SDK's `googleAuthOptions.authClient`.
  * (With a service-account key, google-auth-library for Node sends its token request to Google's own token
@@ -62,6 +62,9 @@ out.job = { state: job.state, model: job.tunedModel?.model, endpoint: job.tunedM
 
 const answer = await ai.models.generateContent({ model: job.tunedModel?.endpoint ?? "", contents: "3" });
 out.answer = answer.text;
+const streamed = [];
+for await (const chunk of await ai.models.generateContentStream({ model: job.tunedModel?.endpoint ?? "", contents: "5" })) streamed.push(chunk.text);
+out.streamed = streamed;
 
 out.errors = {
   notFound: await statusOf(ai.tunings.get({ name: `projects/${process.env.GOOGLE_CLOUD_PROJECT}/locations/${process.env.GOOGLE_CLOUD_LOCATION}/tuningJobs/404` })),

@@ -1,6 +1,7 @@
 """Drives Vertex AI tuning through google-genai in Vertex mode, unchanged but for the base URL, on its default
 API version, with Application Default Credentials (a service-account key whose token_uri is the emulator's):
-tunings.tune, get, list (page size 1), cancel, and models.generate_content on the tuned model's endpoint.
+tunings.tune, get, list (page size 1), cancel, and models.generate_content and generate_content_stream on the
+tuned model's endpoint.
 Prints one JSON object of what each call returned (see ../../runDriver.ts for the environment).
 """
 import json
@@ -59,6 +60,7 @@ for _ in range(1000):
 out["job"] = {"state": state_of(job), "model": job.tuned_model.model, "endpoint": job.tuned_model.endpoint}
 
 out["answer"] = client.models.generate_content(model=job.tuned_model.endpoint, contents="3").text
+out["streamed"] = [chunk.text for chunk in client.models.generate_content_stream(model=job.tuned_model.endpoint, contents="5")]
 
 try:
     client.tunings.get(name=f"projects/{project}/locations/{location}/tuningJobs/404")
