@@ -3,8 +3,7 @@
  * (`fallback: true`), unchanged but for the endpoint and the service-account key (see ../../runDriver.ts):
  * GenAiTuningService create/get/list (page size 1)/cancel, ModelService get/list/delete, EndpointService
  * get/undeployModel/delete, PredictionService generateContent and streamGenerateContent, every long-running
- * operation awaited with
- * `op.promise()`, then the errors the client maps. Prints one JSON object of what each call returned.
+ * operation awaited with `op.promise()`, then the errors the client maps. Prints one JSON object of what each call returned.
  */
 import { v1 } from "@google-cloud/aiplatform";
 
