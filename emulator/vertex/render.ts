@@ -3,6 +3,7 @@
  * timestamps RFC 3339 `Z`, keys in proto field-number order.
  */
 import { formatTimestamp } from "../json/timestamps";
+import { ApiVersion } from "../routes/types";
 import { vertexProjectNumber } from "./projects";
 import {
   StoredVertexEndpoint,
@@ -13,8 +14,13 @@ import {
 } from "./state";
 import { VertexParent, VertexStore } from "./store";
 
-/** Prefix of every Vertex `@type`. */
-export const AIPLATFORM_TYPE = "type.googleapis.com/google.cloud.aiplatform.v1.";
+/**
+ * Prefix of the Vertex `@type`s in an answer under `version`: `google.cloud.aiplatform.v1beta1.` for v1beta1,
+ * else (v1, and the `ui` bindings both versions' clients poll) `google.cloud.aiplatform.v1.`.
+ */
+export function aiplatformType(version: ApiVersion): string {
+  return `type.googleapis.com/google.cloud.aiplatform.${version === "v1beta1" ? "v1beta1" : "v1"}.`;
+}
 
 /** `projects/{number}/locations/{l}`: returned names carry the project number, whatever the request used. */
 export function parentName(parent: VertexParent): string {
@@ -173,23 +179,26 @@ const METADATA_TYPES: Record<VertexOperationKind, string> = {
   undeployModel: "UndeployModelOperationMetadata",
 };
 
-const RESPONSE_TYPES: Record<VertexOperationKind, string> = {
-  deleteModel: "type.googleapis.com/google.protobuf.Empty",
-  deleteEndpoint: "type.googleapis.com/google.protobuf.Empty",
-  undeployModel: `${AIPLATFORM_TYPE}UndeployModelResponse`,
+const EMPTY = "type.googleapis.com/google.protobuf.Empty";
+
+const RESPONSE_TYPES: Record<VertexOperationKind, string | undefined> = {
+  deleteModel: undefined,
+  deleteEndpoint: undefined,
+  undeployModel: "UndeployModelResponse",
 };
 
 /**
  * A long-running operation: metadata `{@type, genericMetadata{createTime, updateTime}}`; once `now` reaches
  * its done time, `done: true` and a typed empty `response` (deletes answer Empty, undeploy an empty
- * UndeployModelResponse).
+ * UndeployModelResponse), typed for the API version of the call that answers it.
  */
-export function renderVertexOperation(operation: StoredVertexOperation, now: number): Record<string, unknown> {
+export function renderVertexOperation(operation: StoredVertexOperation, now: number, version: ApiVersion): Record<string, unknown> {
+  const typePrefix = aiplatformType(version);
   const done = now >= operation.doneAtMs;
   const out: Record<string, unknown> = {
     name: vertexOperationName(operation),
     metadata: {
-      "@type": `${AIPLATFORM_TYPE}${METADATA_TYPES[operation.kind]}`,
+      "@type": `${typePrefix}${METADATA_TYPES[operation.kind]}`,
       genericMetadata: {
         createTime: formatTimestamp(operation.createTimeMs),
         updateTime: formatTimestamp(done ? operation.doneAtMs : operation.createTimeMs),
@@ -198,7 +207,8 @@ export function renderVertexOperation(operation: StoredVertexOperation, now: num
   };
   if (done) {
     out.done = true;
-    out.response = { "@type": RESPONSE_TYPES[operation.kind] };
+    const response = RESPONSE_TYPES[operation.kind];
+    out.response = { "@type": response === undefined ? EMPTY : `${typePrefix}${response}` };
   }
   return out;
 }

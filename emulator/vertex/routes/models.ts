@@ -144,6 +144,6 @@ export const deleteVertexModel: VertexRoute = {
     const now = nowMs();
     call.half.store.deleteModel(model.id);
     const op = startVertexOperation(call.half.store, model, "deleteModel", name, now, call.half.clock.stepMs);
-    return { json: renderVertexOperation(op, now) };
+    return { json: renderVertexOperation(op, now, call.version) };
   },
 };

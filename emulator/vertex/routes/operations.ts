@@ -34,6 +34,6 @@ export const getVertexOperation: VertexRoute = {
     if (!operation || (under !== "" && `${resourcePath(operation.target)}/` !== under)) {
       throw notFound(`Operation ${parentName(parent)}/${under}operations/${id} does not exist.`);
     }
-    return { json: renderVertexOperation(operation, nowMs()) };
+    return { json: renderVertexOperation(operation, nowMs(), call.version) };
   },
 };

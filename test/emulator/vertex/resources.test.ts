@@ -130,7 +130,7 @@ test("operations: first answer not done (step time > 0), 404 for unknown ids or 
   expect((await api.get(`/v1/projects/test-project/locations/asia-east1/operations/${id}`)).status).toBe(404);
 });
 
-test("operations are served under every GetOperation binding: ui/, v1/, v1beta1/, under their resource and their location", async () => {
+test("operations are served under every GetOperation binding: ui/, v1/, v1beta1/, under their resource and their location, typed for the version", async () => {
   const endpointPath = job.tunedModel.endpoint.replace(/^projects\/\d+\//, "projects/test-project/");
   const deployedModelId = (await api.get(v1(endpointPath))).json.deployedModels[0].id;
   const op = (await api.post(`${v1(endpointPath)}:undeployModel`, { deployedModelId })).json;
@@ -138,7 +138,10 @@ test("operations are served under every GetOperation binding: ui/, v1/, v1beta1/
   for (const name of [op.name, `${endpointPath}/operations/${id}`, `${V.replace("/v1/", "")}/operations/${id}`]) {
     for (const prefix of ["/ui/", "/v1/", "/v1beta1/"]) {
       const reply = await api.get(`${prefix}${name}`);
-      expect([prefix, name, reply.status, reply.json.name]).toEqual([prefix, name, 200, op.name]);
+      const typeVersion = prefix === "/v1beta1/" ? "v1beta1" : "v1";
+      expect([prefix, name, reply.status, reply.json.name, reply.json.metadata["@type"]]).toEqual([
+        prefix, name, 200, op.name, `type.googleapis.com/google.cloud.aiplatform.${typeVersion}.UndeployModelOperationMetadata`,
+      ]);
     }
   }
   const elsewhere = job.tunedModel.model.replace(/@1$/, "");

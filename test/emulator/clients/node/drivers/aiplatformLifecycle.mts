@@ -1,15 +1,18 @@
 /**
- * Drives a tuning job's whole life through `@google-cloud/aiplatform` (v1) over its REST transport
- * (`fallback: true`), unchanged but for the endpoint and the service-account key (see ../../runDriver.ts):
- * GenAiTuningService create/get/list (page size 1)/cancel, ModelService get/list/delete, EndpointService
- * get/undeployModel/delete, PredictionService generateContent and streamGenerateContent, every long-running
- * operation awaited with `op.promise()`, then the errors the client maps. Prints one JSON object of what each call returned.
+ * Drives a tuning job's whole life through `@google-cloud/aiplatform`, its v1 or v1beta1 clients as
+ * DRIVER_INPUT's `version` says, over the REST transport (`fallback: true`), unchanged but for the endpoint
+ * and the service-account key (see ../../runDriver.ts): GenAiTuningService create/get/list (page size
+ * 1)/cancel, ModelService get/list/delete, EndpointService get/undeployModel/delete, PredictionService
+ * generateContent and streamGenerateContent, every long-running operation awaited with `op.promise()`, then
+ * the errors the client maps. Prints one JSON object of what each call returned.
  */
-import { v1 } from "@google-cloud/aiplatform";
+import * as aiplatform from "@google-cloud/aiplatform";
 
 const url = new URL(process.env.EMULATOR_URL ?? "");
 const parent = `projects/${process.env.GOOGLE_CLOUD_PROJECT}/locations/${process.env.GOOGLE_CLOUD_LOCATION}`;
-const input = JSON.parse(process.env.DRIVER_INPUT ?? "{}") as { trainingDatasetUri: string };
+const input = JSON.parse(process.env.DRIVER_INPUT ?? "{}") as { trainingDatasetUri: string; version: "v1" | "v1beta1" };
+// The v1beta1 clients have the same shape for every call made here.
+const v1 = aiplatform[input.version] as typeof aiplatform.v1;
 
 // Credentials come from Application Default Credentials (GOOGLE_APPLICATION_CREDENTIALS), as in a CI job.
 const options = { fallback: true, protocol: "http", apiEndpoint: url.hostname, port: Number(url.port) };
