@@ -1,14 +1,16 @@
 /**
- * `POST /{v1beta,v1}/tunedModels/{id}:generateContent` and `:streamGenerateContent`
- * (docs/gemini-api.md#generatecontent).
+ * `POST /{v1beta,v1}/tunedModels/{id}:generateContent` and `:streamGenerateContent`, and the same methods'
+ * first binding, `models/{id}` (docs/gemini-api.md#generatecontent).
  *
- * Only an ACTIVE model answers (otherwise 400 FAILED_PRECONDITION). The answer comes from the training examples
- * by the rule in `generation.ts`. What tuned models did not support is refused with 400 INVALID_ARGUMENT:
- * system instructions and JSON mode. `generationConfig.maxOutputTokens` truncates the answer (4 characters per
- * token) and then sets `finishReason: MAX_TOKENS`. The request body is read leniently (unknown fields are
- * ignored) because GenerateContentRequest is large and evolves; only the fields above are interpreted.
+ * A tuned model answers only when ACTIVE (otherwise 400 FAILED_PRECONDITION), from its training examples by
+ * the rule in `../../jobs/answer.ts`. What tuned models did not support is refused with 400 INVALID_ARGUMENT:
+ * system instructions and JSON mode. A base model of the catalog that lists `generateContent` answers with a
+ * fixed stand-in text (the emulator runs no model); any other `models/{id}` is Google's 404.
+ * `generationConfig.maxOutputTokens` truncates the answer (4 characters per token) and then sets
+ * `finishReason: MAX_TOKENS`. The request body is read leniently (unknown fields are ignored) because
+ * GenerateContentRequest is large and evolves; only the fields above are interpreted.
  */
-import { failedPrecondition, invalidArgument } from "../../errors";
+import { failedPrecondition, invalidArgument, notFound } from "../../errors";
 import { answerFor, estimateTokens } from "../../jobs/answer";
 import { PromptMessages, promptOf } from "../../jobs/prompt";
 import { charLength } from "../../charLength";
@@ -43,26 +45,17 @@ const PROMPT_MESSAGES: PromptMessages = {
   noText: "* GenerateContentRequest.contents.parts: contents.parts must not be empty.",
 };
 
-function answer(call: GeminiCall): Record<string, unknown> {
-  const model: StoredModel = loadModel(call, call.params[0], "READER");
-  if (model.state !== "ACTIVE") {
-    throw failedPrecondition(
-      `Tuned model tunedModels/${model.id} is ${model.state}, not ACTIVE; it can serve requests once its tuning operation has succeeded.`,
-    );
-  }
-  const body = call.body() as Record<string, unknown>;
-  if (body.systemInstruction !== undefined) {
-    throw invalidArgument(`Developer instruction is not enabled for tunedModels/${model.id}`);
-  }
-  const config = (body.generationConfig ?? {}) as { responseMimeType?: unknown; maxOutputTokens?: unknown };
-  if (config.responseMimeType === "application/json") {
-    throw invalidArgument(`JSON mode is not enabled for tunedModels/${model.id}`);
-  }
-  const prompt = promptOf(body, PROMPT_MESSAGES);
-  if (charLength(prompt) > MAX_INPUT_CHARS) {
-    throw invalidArgument(`The input is ${charLength(prompt)} characters; tuned models accept at most ${MAX_INPUT_CHARS}.`);
-  }
-  let text = answerFor(model.examples, prompt);
+/** What a base model answers: the emulator runs no model, so every prompt gets this text. */
+export const BASE_MODEL_ANSWER = "This is the emulated base model's answer.";
+
+interface GenerationConfig {
+  responseMimeType?: unknown;
+  maxOutputTokens?: unknown;
+}
+
+/** The response for `text` answering `prompt`, cut to `maxOutputTokens` when the config sets it. */
+function respond(prompt: string, answer: string, config: GenerationConfig): Record<string, unknown> {
+  let text = answer;
   let finishReason = "STOP";
   const maxTokens = typeof config.maxOutputTokens === "number" ? config.maxOutputTokens : undefined;
   if (maxTokens !== undefined && maxTokens > 0 && estimateTokens(text) > maxTokens) {
@@ -84,6 +77,47 @@ function answer(call: GeminiCall): Record<string, unknown> {
   };
 }
 
+function tunedModelAnswer(call: GeminiCall): Record<string, unknown> {
+  const model: StoredModel = loadModel(call, call.params[0], "READER");
+  if (model.state !== "ACTIVE") {
+    throw failedPrecondition(
+      `Tuned model tunedModels/${model.id} is ${model.state}, not ACTIVE; it can serve requests once its tuning operation has succeeded.`,
+    );
+  }
+  const body = call.body() as Record<string, unknown>;
+  if (body.systemInstruction !== undefined) {
+    throw invalidArgument(`Developer instruction is not enabled for tunedModels/${model.id}`);
+  }
+  const config = (body.generationConfig ?? {}) as GenerationConfig;
+  if (config.responseMimeType === "application/json") {
+    throw invalidArgument(`JSON mode is not enabled for tunedModels/${model.id}`);
+  }
+  const prompt = promptOf(body, PROMPT_MESSAGES);
+  if (charLength(prompt) > MAX_INPUT_CHARS) {
+    throw invalidArgument(`The input is ${charLength(prompt)} characters; tuned models accept at most ${MAX_INPUT_CHARS}.`);
+  }
+  return respond(prompt, answerFor(model.examples, prompt), config);
+}
+
+function baseModelAnswer(call: GeminiCall, method: "generateContent" | "streamGenerateContent"): Record<string, unknown> {
+  const name = `models/${call.params[0]}`;
+  const model = call.half.catalog().find((m) => m.name === name);
+  if (!model || !model.supportedGenerationMethods.includes("generateContent")) {
+    throw notFound(`${name} is not found for API version ${call.version}, or is not supported for ${method}. Call ListModels to see the list of available models and their supported methods.`);
+  }
+  const body = call.body() as Record<string, unknown>;
+  const prompt = promptOf(body, PROMPT_MESSAGES);
+  return respond(prompt, BASE_MODEL_ANSWER, (body.generationConfig ?? {}) as GenerationConfig);
+}
+
+/** A stream of one chunk: server-sent events with `alt=sse`, else one JSON array (a REST server stream). */
+function streamOf(chunk: Record<string, unknown>, call: GeminiCall): HandlerResult {
+  if (call.query.get("alt") === "sse") {
+    return { contentType: "text/event-stream", text: `data: ${JSON.stringify(chunk)}\r\n\r\n` };
+  }
+  return { jsonStream: [chunk] };
+}
+
 /** GenerateContent on a tuned model. */
 export const generateContent: GeminiRoute = {
   name: "tunedModels.generateContent",
@@ -92,10 +126,10 @@ export const generateContent: GeminiRoute = {
   versions: ["v1beta", "v1"],
   pattern: /^tunedModels\/([^/:]+):generateContent$/,
   scopes: SCOPES,
-  handler: (call) => ({ json: answer(call) }),
+  handler: (call) => ({ json: tunedModelAnswer(call) }),
 };
 
-/** StreamGenerateContent: one chunk, as SSE with `alt=sse`, else a JSON array (a REST server stream). */
+/** StreamGenerateContent on a tuned model. */
 export const streamGenerateContent: GeminiRoute = {
   name: "tunedModels.streamGenerateContent",
   rpc: `${SERVICE}.StreamGenerateContent`,
@@ -103,11 +137,27 @@ export const streamGenerateContent: GeminiRoute = {
   versions: ["v1beta", "v1"],
   pattern: /^tunedModels\/([^/:]+):streamGenerateContent$/,
   scopes: SCOPES,
-  handler: (call): HandlerResult => {
-    const chunk = answer(call);
-    if (call.query.get("alt") === "sse") {
-      return { contentType: "text/event-stream", text: `data: ${JSON.stringify(chunk)}\r\n\r\n` };
-    }
-    return { jsonStream: [chunk] };
-  },
+  handler: (call) => streamOf(tunedModelAnswer(call), call),
+};
+
+/** GenerateContent on a base model (the method's first binding). */
+export const generateContentOnBaseModel: GeminiRoute = {
+  name: "models.generateContent",
+  rpc: `${SERVICE}.GenerateContent`,
+  method: "POST",
+  versions: ["v1beta", "v1"],
+  pattern: /^models\/([^/:]+):generateContent$/,
+  scopes: SCOPES,
+  handler: (call) => ({ json: baseModelAnswer(call, "generateContent") }),
+};
+
+/** StreamGenerateContent on a base model (the method's first binding). */
+export const streamGenerateContentOnBaseModel: GeminiRoute = {
+  name: "models.streamGenerateContent",
+  rpc: `${SERVICE}.StreamGenerateContent`,
+  method: "POST",
+  versions: ["v1beta", "v1"],
+  pattern: /^models\/([^/:]+):streamGenerateContent$/,
+  scopes: SCOPES,
+  handler: (call) => streamOf(baseModelAnswer(call, "streamGenerateContent"), call),
 };

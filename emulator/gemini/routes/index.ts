@@ -3,12 +3,18 @@
  */
 import { GeminiRoute } from "../half";
 import { createTunedModel } from "./createTunedModel";
-import { generateContent, streamGenerateContent } from "./generateContent";
+import {
+  generateContent,
+  generateContentOnBaseModel,
+  streamGenerateContent,
+  streamGenerateContentOnBaseModel,
+} from "./generateContent";
 import { getModel, listModels } from "./models";
 import { cancelOperation, getOperation, listAllOperations, listOperations } from "./operations";
 import { patchTunedModel } from "./patchTunedModel";
 import { createPermission, deletePermission, getPermission, listPermissions, patchPermission } from "./permissions";
 import { deleteTunedModel, getTunedModel, listTunedModels, transferOwnership } from "./tunedModels";
+import { UNMODELLED_ROUTES } from "./unmodelled";
 
 /** The Gemini API routes. */
 export const GEMINI_ROUTES: readonly GeminiRoute[] = [
@@ -22,6 +28,8 @@ export const GEMINI_ROUTES: readonly GeminiRoute[] = [
   transferOwnership,
   generateContent,
   streamGenerateContent,
+  generateContentOnBaseModel,
+  streamGenerateContentOnBaseModel,
   createPermission,
   listPermissions,
   getPermission,
@@ -31,4 +39,5 @@ export const GEMINI_ROUTES: readonly GeminiRoute[] = [
   listOperations,
   listAllOperations,
   cancelOperation,
+  ...UNMODELLED_ROUTES,
 ];

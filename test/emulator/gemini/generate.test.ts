@@ -2,6 +2,7 @@
  * generateContent on tuned models: only ACTIVE models answer; the answer follows the documented rule.
  */
 import { EmulatorHandle } from "../../../emulator";
+import { BASE_MODEL_ANSWER } from "../../../emulator/gemini/routes/generateContent";
 import { Api, createBody, createModel, start, waitForModel } from "../helpers";
 
 let emu: EmulatorHandle;
@@ -100,4 +101,31 @@ test("a CREATING or FAILED model is 400 FAILED_PRECONDITION; a missing one is 40
   expect(failed.status).toBe(400);
   expect(failed.json.error.status).toBe("FAILED_PRECONDITION");
   expect((await api.post("/v1beta/tunedModels/ghost:generateContent", { contents: [{ parts: [{ text: "1" }] }] })).status).toBe(404);
+});
+
+test("the methods' first binding, models/{id}: a base model of the catalog answers with the stand-in text", async () => {
+  for (const version of ["v1beta", "v1"]) {
+    const reply = await api.post(`/${version}/models/gemini-1.5-flash-001-tuning:generateContent`, {
+      contents: [{ parts: [{ text: "hello" }] }],
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.json.candidates[0]).toMatchObject({ content: { parts: [{ text: BASE_MODEL_ANSWER }], role: "model" }, finishReason: "STOP" });
+  }
+  const stream = await api.post("/v1beta/models/gemini-1.0-pro-001:streamGenerateContent", { contents: [{ parts: [{ text: "hi" }] }] });
+  expect(stream.json[0].candidates[0].content.parts[0].text).toBe(BASE_MODEL_ANSWER);
+  expect(stream.text.endsWith("]")).toBe(true);
+  const unknown = await api.post("/v1beta/models/gemini-9:generateContent", { contents: [{ parts: [{ text: "hi" }] }] });
+  expect(unknown.status).toBe(404);
+  expect(unknown.json.error.message).toMatch(/^models\/gemini-9 is not found for API version v1beta, or is not supported for generateContent/);
+  expect(emu.control.requests().filter((r) => r.route === "models.generateContent")).toHaveLength(3);
+});
+
+test("with no base models served (baseModelsMode none), models/{id}:generateContent is 404", async () => {
+  const { emu: none, api: noneApi } = await start({ baseModelsMode: "none" });
+  try {
+    const reply = await noneApi.post("/v1beta/models/gemini-1.5-flash-001-tuning:generateContent", { contents: [{ parts: [{ text: "hi" }] }] });
+    expect(reply.status).toBe(404);
+  } finally {
+    await none.close();
+  }
 });

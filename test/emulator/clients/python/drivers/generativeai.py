@@ -1,7 +1,8 @@
 """Drives the Gemini API emulator with google-generativeai over REST, as a user's script would.
 
-Only the endpoint (client_options.api_endpoint) and an API key are configured; everything else is the
-library's default. Each step's outcome goes into one JSON report, so the jest test asserts on what the
+Only the endpoint (client_options.api_endpoint) and the credential are configured: the API key, or with
+DRIVER_INPUT {"auth": "bearer"} Application Default Credentials (a service-account key whose token endpoint
+is the emulator's). Everything else is the library's default. Each step's outcome goes into one JSON report, so the jest test asserts on what the
 library returned rather than on this script's opinion. Steps that raise are reported with the error's type
 and message instead of stopping the run.
 """
@@ -11,15 +12,17 @@ import os
 import tempfile
 import contextlib
 
+import google.auth
 import google.generativeai as genai
 from google.api_core import exceptions
 
 url = os.environ["EMULATOR_URL"]
-genai.configure(
-    api_key=os.environ["EMULATOR_API_KEY"],
-    transport="rest",
-    client_options={"api_endpoint": url},
-)
+driver_input = json.loads(os.environ.get("DRIVER_INPUT") or "{}")
+if driver_input.get("auth") == "bearer":
+    credentials, _ = google.auth.default(scopes=["https://www.googleapis.com/auth/generative-language.tuning"])
+    genai.configure(credentials=credentials, transport="rest", client_options={"api_endpoint": url})
+else:
+    genai.configure(api_key=os.environ["EMULATOR_API_KEY"], transport="rest", client_options={"api_endpoint": url})
 
 report = {}
 BASE = "models/gemini-1.5-flash-001-tuning"
@@ -35,6 +38,17 @@ def step(name):
             report[name] = {"error": type(err).__name__, "message": str(err)[:500]}
         return fn
     return run
+
+
+def name_of(value):
+    """An enum member's name; the library hands some enums back as their names already."""
+    return getattr(value, "name", value)
+
+
+def http_error(err):
+    """What a REST error told the library: its exception class, HTTP code and Google status."""
+    status = err.response.json()["error"]["status"] if err.response is not None else None
+    return {"type": type(err).__name__, "code": err.code, "status": status}
 
 
 def snapshots_of(model):
@@ -109,11 +123,11 @@ def _():
     model = genai.get_tuned_model("tunedModels/py-inline")
     created = model.permissions.create(role="READER", grantee_type="USER", email_address="reader@example.com")
     updated = created.update({"role": "WRITER"})
-    listed = sorted(f"{p.grantee_type.name}:{p.role.name}" for p in model.permissions.list())
+    listed = sorted(f"{name_of(p.grantee_type)}:{name_of(p.role)}" for p in model.permissions.list())
+    got = genai.types.Permissions.get(created.name)
     created.delete()
-    after = sorted(f"{p.grantee_type.name}:{p.role.name}" for p in model.permissions.list())
-    return {"created": created.role.name if created is not updated else None, "updated": updated.role.name,
-            "listed": listed, "afterDelete": after}
+    after = sorted(f"{name_of(p.grantee_type)}:{name_of(p.role)}" for p in model.permissions.list())
+    return {"updated": name_of(updated.role), "got": name_of(got.role), "listed": listed, "afterDelete": after}
 
 
 @step("generate")
@@ -132,8 +146,8 @@ def _():
 def _():
     try:
         genai.get_tuned_model("tunedModels/does-not-exist")
-    except exceptions.NotFound as err:
-        return {"code": err.code.name if hasattr(err.code, "name") else err.code, "type": type(err).__name__}
+    except exceptions.GoogleAPICallError as err:
+        return http_error(err)
     return {"error": "no exception"}
 
 
@@ -141,8 +155,8 @@ def _():
 def _():
     try:
         genai.create_tuned_model(source_model=BASE, training_data=EXAMPLES, id="py-inline")
-    except exceptions.AlreadyExists as err:
-        return {"type": type(err).__name__}
+    except exceptions.GoogleAPICallError as err:
+        return http_error(err)
     return {"error": "no exception"}
 
 
@@ -150,8 +164,8 @@ def _():
 def _():
     try:
         genai.create_tuned_model(source_model=BASE, training_data=EXAMPLES, id="Bad_Id")
-    except exceptions.InvalidArgument as err:
-        return {"type": type(err).__name__}
+    except exceptions.GoogleAPICallError as err:
+        return http_error(err)
     return {"error": "no exception"}
 
 
