@@ -2,7 +2,8 @@
 const tseslint = require("typescript-eslint");
 
 module.exports = tseslint.config(
-  { ignores: ["dist/**", "**/node_modules/**"] },
+  // .venv-clients/ holds the Python client tests' virtual environment (test/emulator/clients/python/).
+  { ignores: ["dist/**", "**/node_modules/**", ".venv-clients/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {

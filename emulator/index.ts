@@ -1,8 +1,8 @@
 /**
  * A local, wire-compatible emulator of the Gemini API tuning service (`generativelanguage` v1beta
  * `tunedModels`, their operations and permissions, base models, and generateContent on tuned models), and of
- * the Vertex AI (`aiplatform` v1) routes a Vertex tuned model needs: tuningJobs, the models and endpoints they
- * produce, their long-running operations, and generateContent on the endpoint.
+ * the Vertex AI (`aiplatform` v1 and v1beta1) routes a Vertex tuned model needs: tuningJobs, the models and
+ * endpoints they produce, their long-running operations, and generateContent on the endpoint.
  *
  * ```ts
  * const emulator = await startEmulator({ stepMs: 20 });
@@ -21,6 +21,7 @@ export type { TokenRequestRecord } from "./oauth";
 export type { BaseModelsMode } from "./gemini/baseModels";
 export type { VertexOptions } from "./vertex/options";
 export { VERTEX_FIXED_ANSWER } from "./vertex/options";
+export { vertexProjectNumber } from "./vertex/projects";
 export type { VertexJobFailureSpec, ControlVertexJob } from "./vertex/control";
 export type { VertexJobState } from "./vertex/state";
 export { runCli, parseCliArgs, CLI_USAGE } from "./cli";

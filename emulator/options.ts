@@ -36,7 +36,7 @@ export interface EmulatorOptions {
   principal?: string;
   /** Receives one line per API request; lines never contain keys, tokens or bodies. */
   log?: (line: string) => void;
-  /** The Vertex AI (`aiplatform` v1) routes: dataset buckets, accepted base models, placeholder answers. */
+  /** The Vertex AI (`aiplatform` v1 and v1beta1) routes: dataset buckets, accepted base models, placeholder answers. */
   vertex?: VertexOptions;
 }
 

@@ -3,6 +3,8 @@
  * timestamps RFC 3339 `Z`, keys in proto field-number order.
  */
 import { formatTimestamp } from "../json/timestamps";
+import { ApiVersion } from "../routes/types";
+import { vertexProjectNumber } from "./projects";
 import {
   StoredVertexEndpoint,
   StoredVertexJob,
@@ -12,12 +14,17 @@ import {
 } from "./state";
 import { VertexParent, VertexStore } from "./store";
 
-/** Prefix of every Vertex `@type`. */
-export const AIPLATFORM_TYPE = "type.googleapis.com/google.cloud.aiplatform.v1.";
+/**
+ * Prefix of the Vertex `@type`s in an answer under `version`: `google.cloud.aiplatform.v1beta1.` for v1beta1,
+ * else (v1, and the `ui` bindings both versions' clients poll) `google.cloud.aiplatform.v1.`.
+ */
+export function aiplatformType(version: ApiVersion): string {
+  return `type.googleapis.com/google.cloud.aiplatform.${version === "v1beta1" ? "v1beta1" : "v1"}.`;
+}
 
-/** `projects/{p}/locations/{l}`. */
+/** `projects/{number}/locations/{l}`: returned names carry the project number, whatever the request used. */
 export function parentName(parent: VertexParent): string {
-  return `projects/${parent.project}/locations/${parent.location}`;
+  return `projects/${vertexProjectNumber(parent.project)}/locations/${parent.location}`;
 }
 
 /** `projects/{p}/locations/{l}/tuningJobs/{id}`. */
@@ -25,7 +32,7 @@ export function jobName(job: VertexParent & { id: string }): string {
   return `${parentName(job)}/tuningJobs/${job.id}`;
 }
 
-/** `projects/{p}/locations/{l}/models/{id}`. */
+/** `projects/{p}/locations/{l}/models/{id}` (the model, without a version). */
 export function vertexModelName(parent: VertexParent, id: string): string {
   return `${parentName(parent)}/models/${id}`;
 }
@@ -35,9 +42,13 @@ export function endpointName(parent: VertexParent, id: string): string {
   return `${parentName(parent)}/endpoints/${id}`;
 }
 
-/** `projects/{p}/locations/{l}/operations/{id}`. */
+/**
+ * `{resource}/operations/{id}`: Vertex AI names an operation under the resource it acts on (the model, the
+ * endpoint), with the project number.
+ */
 export function vertexOperationName(operation: StoredVertexOperation): string {
-  return `${parentName(operation)}/operations/${operation.id}`;
+  const resource = operation.target.replace(/^projects\/([^/]+)\//, (_, project: string) => `projects/${vertexProjectNumber(project)}/`);
+  return `${resource}/operations/${operation.id}`;
 }
 
 function labelsOf(labels: Record<string, string>): Record<string, string> | undefined {
@@ -67,7 +78,8 @@ function renderStats(job: StoredVertexJob): Record<string, unknown> {
 
 function renderTunedModelRef(job: StoredVertexJob): Record<string, unknown> {
   const endpoint = endpointName(job, job.endpointId ?? "");
-  const out: Record<string, unknown> = { model: vertexModelName(job, job.modelId ?? ""), endpoint };
+  // The model is named with its version (a tuning job from a base model makes version 1); the endpoint is not.
+  const out: Record<string, unknown> = { model: `${vertexModelName(job, job.modelId ?? "")}@1`, endpoint };
   if (job.checkpoints.length > 0) {
     out.checkpoints = job.checkpoints.map((c) => ({
       checkpointId: c.checkpointId,
@@ -167,23 +179,26 @@ const METADATA_TYPES: Record<VertexOperationKind, string> = {
   undeployModel: "UndeployModelOperationMetadata",
 };
 
-const RESPONSE_TYPES: Record<VertexOperationKind, string> = {
-  deleteModel: "type.googleapis.com/google.protobuf.Empty",
-  deleteEndpoint: "type.googleapis.com/google.protobuf.Empty",
-  undeployModel: `${AIPLATFORM_TYPE}UndeployModelResponse`,
+const EMPTY = "type.googleapis.com/google.protobuf.Empty";
+
+const RESPONSE_TYPES: Record<VertexOperationKind, string | undefined> = {
+  deleteModel: undefined,
+  deleteEndpoint: undefined,
+  undeployModel: "UndeployModelResponse",
 };
 
 /**
  * A long-running operation: metadata `{@type, genericMetadata{createTime, updateTime}}`; once `now` reaches
  * its done time, `done: true` and a typed empty `response` (deletes answer Empty, undeploy an empty
- * UndeployModelResponse).
+ * UndeployModelResponse), typed for the API version of the call that answers it.
  */
-export function renderVertexOperation(operation: StoredVertexOperation, now: number): Record<string, unknown> {
+export function renderVertexOperation(operation: StoredVertexOperation, now: number, version: ApiVersion): Record<string, unknown> {
+  const typePrefix = aiplatformType(version);
   const done = now >= operation.doneAtMs;
   const out: Record<string, unknown> = {
     name: vertexOperationName(operation),
     metadata: {
-      "@type": `${AIPLATFORM_TYPE}${METADATA_TYPES[operation.kind]}`,
+      "@type": `${typePrefix}${METADATA_TYPES[operation.kind]}`,
       genericMetadata: {
         createTime: formatTimestamp(operation.createTimeMs),
         updateTime: formatTimestamp(done ? operation.doneAtMs : operation.createTimeMs),
@@ -192,7 +207,8 @@ export function renderVertexOperation(operation: StoredVertexOperation, now: num
   };
   if (done) {
     out.done = true;
-    out.response = { "@type": RESPONSE_TYPES[operation.kind] };
+    const response = RESPONSE_TYPES[operation.kind];
+    out.response = { "@type": response === undefined ? EMPTY : `${typePrefix}${response}` };
   }
   return out;
 }

@@ -1,5 +1,5 @@
 /**
- * Stored records of the Vertex AI (`aiplatform` v1) side of the emulator: tuning jobs, the models and endpoints
+ * Stored records of the Vertex AI (`aiplatform`) side of the emulator: tuning jobs, the models and endpoints
  * a successful job produces, and the long-running operations of deletes and undeploys. Plain JSON, so the whole
  * state goes into the state file as is; times are epoch ms.
  */

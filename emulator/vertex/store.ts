@@ -2,6 +2,7 @@
  * In-memory Vertex records, keyed by id. Ids are random and unique across projects and locations, so a lookup
  * by id then checks that the caller's project and location own the record (a foreign one is "not found").
  */
+import { sameProject } from "./projects";
 import {
   emptyVertexState,
   StoredVertexEndpoint,
@@ -18,8 +19,9 @@ export interface VertexParent {
   location: string;
 }
 
+/** The record if `parent` owns it; the project may be named by id or number either side. */
 function owned<T extends VertexParent>(record: T | undefined, parent: VertexParent): T | undefined {
-  return record && record.project === parent.project && record.location === parent.location ? record : undefined;
+  return record && sameProject(record.project, parent.project) && record.location === parent.location ? record : undefined;
 }
 
 /** The Vertex collections. Every mutation calls `touch` so the state file is written. */
@@ -122,6 +124,11 @@ export class VertexStore {
   /** An endpoint owned by `parent`. */
   endpoint(parent: VertexParent, id: string): StoredVertexEndpoint | undefined {
     return owned(this.endpoints.get(id), parent);
+  }
+
+  /** An endpoint by id wherever it lives (the `endpoints/{e}` binding names no project). */
+  endpointById(id: string): StoredVertexEndpoint | undefined {
+    return this.endpoints.get(id);
   }
 
   /** All endpoints. */

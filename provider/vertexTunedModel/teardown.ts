@@ -23,7 +23,8 @@ async function retireEndpoint(api: VertexTuningApi, endpoint: string, model: str
   const found = await api.getEndpoint(endpoint, signal);
   if (found === undefined) return;
   const deployed = found.deployedModels ?? [];
-  const ours = deployed.filter((d) => model !== undefined && withoutVersion(d.model) === model);
+  // The job names a model version (`…/models/123@1`); an endpoint names the model it serves without one.
+  const ours = deployed.filter((d) => model !== undefined && withoutVersion(d.model) === withoutVersion(model));
   for (const deployment of ours) {
     if (deployment.id === undefined) continue;
     const operation = await api.undeployModel(endpoint, deployment.id, signal);

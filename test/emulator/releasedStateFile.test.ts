@@ -15,6 +15,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { EmulatorHandle, VERTEX_FIXED_ANSWER } from "../../emulator";
+import { vertexProjectNumber } from "../../emulator/vertex/projects";
 import { Api, start } from "./helpers";
 
 const FIXTURE = path.join(__dirname, "..", "fixtures", "emulator-state-0.1.0.json");
@@ -67,8 +68,10 @@ test("the Vertex job, its model and its endpoint are served, and the endpoint an
   const got = await api.get(`${VERTEX}/tuningJobs/${job.id}`);
   expect(got.status).toBe(200);
   expect(got.json.state).toBe("JOB_STATE_SUCCEEDED");
-  expect(got.json.tunedModel.model).toContain(`/models/${job.modelId}`);
-  expect(got.json.tunedModel.endpoint).toBe(`projects/demo-project/locations/us-central1/endpoints/${job.endpointId}`);
+  // Served names follow today's emulator: the project number, and the model's version.
+  const parent = `projects/${vertexProjectNumber("demo-project")}/locations/us-central1`;
+  expect(got.json.tunedModel.model).toBe(`${parent}/models/${job.modelId}@1`);
+  expect(got.json.tunedModel.endpoint).toBe(`${parent}/endpoints/${job.endpointId}`);
   const model = await api.get(`${VERTEX}/models/${job.modelId}`);
   expect(model.status).toBe(200);
   expect(model.json.displayName).toBe("released vertex model");

@@ -4,7 +4,14 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { vertexProjectNumber } from "../../emulator/vertex/projects";
 import { Api, pollUntil } from "./helpers";
+
+/** The number the emulator reports for the tests' project id, `test-project`. */
+export const PROJECT_NUMBER = vertexProjectNumber("test-project");
+
+/** `projects/{number}/locations/us-central1`: how returned names begin. */
+export const NUMBERED_PARENT = `projects/${PROJECT_NUMBER}/locations/us-central1`;
 
 /** `/v1/projects/p/locations/l` of the tests. */
 export const V = "/v1/projects/test-project/locations/us-central1";

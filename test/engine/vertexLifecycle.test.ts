@@ -4,6 +4,7 @@
 // after an out-of-band deletion, destroy. Each step asserts on what the engine reports, on the exported
 // state and on the emulator's own records.
 import * as fs from "node:fs";
+import { vertexProjectNumber } from "../../emulator/vertex/projects";
 import * as gemini from "../../sdk";
 import type { StateResource } from "../harness";
 import { mutatingRequests, operationOf, plannedOps } from "./geminiStack";
@@ -66,7 +67,8 @@ describe("VertexTunedModel lifecycle on the real engine", () => {
     expect(lines).toMatch(/tuningJobs\/\d+: JOB_STATE_(PENDING|RUNNING)/);
     expect(up.result.outputs.examples?.value).toBe(4); // the emulator read the dataset from the mapped bucket
     const state = await recorded();
-    expect(state?.id).toMatch(new RegExp(`^projects/${VERTEX_STACK_PROJECT}/locations/${VERTEX_STACK_REGION}/tuningJobs/\\d+$`));
+    // Vertex names what it returns with the project number, though the stack names the project by id.
+    expect(state?.id).toMatch(new RegExp(`^projects/${vertexProjectNumber(VERTEX_STACK_PROJECT)}/locations/${VERTEX_STACK_REGION}/tuningJobs/\\d+$`));
     expect(state?.outputs).toEqual(
       expect.objectContaining({
         state: "JOB_STATE_SUCCEEDED",
@@ -113,13 +115,16 @@ describe("VertexTunedModel lifecycle on the real engine", () => {
     env.emulator.control.clearRequests();
     const up = await env.stack.up();
     expect(up.result.outputs.examples?.value).toBe(5);
-    const order = mutatingRequests(env.emulator).map((r) => r.path.replace(/\/\d+(?=$|:)/g, "/N"));
-    const parent = `/v1/projects/${VERTEX_STACK_PROJECT}/locations/${VERTEX_STACK_REGION}`;
+    const order = mutatingRequests(env.emulator).map((r) => r.path.replace(/\/\d+(?=$|:|@)/g, "/N"));
+    // The create names the project as the stack does (its id); the teardown uses the names the job reported,
+    // which carry the project number and, for the model, its version.
+    const byId = `/v1/projects/${VERTEX_STACK_PROJECT}/locations/${VERTEX_STACK_REGION}`;
+    const byNumber = `/v1/projects/${vertexProjectNumber(VERTEX_STACK_PROJECT)}/locations/${VERTEX_STACK_REGION}`;
     expect(order).toEqual([
-      `${parent}/tuningJobs`,
-      `${parent}/endpoints/N:undeployModel`,
-      `${parent}/endpoints/N`,
-      `${parent}/models/N`,
+      `${byId}/tuningJobs`,
+      `${byNumber}/endpoints/N:undeployModel`,
+      `${byNumber}/endpoints/N`,
+      `${byNumber}/models/N@1`,
     ]);
     expect((await recorded())?.id).not.toBe(before?.id);
     expect(env.emulator.control.vertexJobs().filter((j) => j.model !== undefined)).toHaveLength(1);

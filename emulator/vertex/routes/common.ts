@@ -19,9 +19,9 @@ export const CLOUD_PLATFORM = ["cloud-platform"] as const;
 /** Pattern source of `projects/{p}/locations/{l}` (two captured segments). */
 export const PARENT = "projects\\/([^/]+)\\/locations\\/([^/]+)";
 
-/** Fields every Vertex route has: v1 only, cloud-platform scope, no API keys in strict mode. */
+/** Fields every Vertex route has: bound under v1 and v1beta1, cloud-platform scope, no API keys in strict mode. */
 export const VERTEX_ROUTE = {
-  versions: ["v1"],
+  versions: ["v1", "v1beta1"],
   scopes: CLOUD_PLATFORM,
   service: AIPLATFORM_SERVICE,
   rejectsApiKeys: true,

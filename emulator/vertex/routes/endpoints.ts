@@ -49,7 +49,7 @@ export const undeployModel: VertexRoute = {
     endpoint.updateTimeMs = Math.max(now, endpoint.updateTimeMs);
     call.half.store.changed();
     const op = startVertexOperation(call.half.store, endpoint, "undeployModel", name, now, call.half.clock.stepMs);
-    return { json: renderVertexOperation(op, now) };
+    return { json: renderVertexOperation(op, now, call.version) };
   },
 };
 
@@ -71,6 +71,6 @@ export const deleteEndpoint: VertexRoute = {
     const now = nowMs();
     call.half.store.deleteEndpoint(endpoint.id);
     const op = startVertexOperation(call.half.store, endpoint, "deleteEndpoint", name, now, call.half.clock.stepMs);
-    return { json: renderVertexOperation(op, now) };
+    return { json: renderVertexOperation(op, now, call.version) };
   },
 };

@@ -1,10 +1,10 @@
 /**
- * Every Vertex AI (`aiplatform` v1) route, in match order.
+ * Every Vertex AI (`aiplatform` v1 and v1beta1) route, in match order.
  */
 import { VertexRoute } from "../half";
 import { deleteEndpoint, getEndpoint, undeployModel } from "./endpoints";
-import { generateContentOnEndpoint } from "./generateContent";
-import { deleteVertexModel, getVertexModel, patchVertexModel } from "./models";
+import { generateContentOnEndpoint, streamGenerateContentOnEndpoint } from "./generateContent";
+import { deleteVertexModel, getVertexModel, listVertexModels, patchVertexModel } from "./models";
 import { getVertexOperation } from "./operations";
 import { cancelTuningJob, createTuningJob, getTuningJob, listTuningJobs } from "./tuningJobs";
 
@@ -15,11 +15,13 @@ export const VERTEX_ROUTES: readonly VertexRoute[] = [
   getTuningJob,
   cancelTuningJob,
   getVertexModel,
+  listVertexModels,
   patchVertexModel,
   deleteVertexModel,
   getEndpoint,
   undeployModel,
   deleteEndpoint,
   generateContentOnEndpoint,
+  streamGenerateContentOnEndpoint,
   getVertexOperation,
 ];

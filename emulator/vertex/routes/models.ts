@@ -1,6 +1,9 @@
 /**
- * `projects/{p}/locations/{l}/models/{m}`: get, patch and delete (ModelService) of the models tuning jobs
+ * `projects/{p}/locations/{l}/models/{m}`: get, list, patch and delete (ModelService) of the models tuning jobs
  * produce.
+ *
+ * List pages by create time, oldest first (pageSize default 100, max 1000); it serves no `filter` or
+ * `orderBy` (a non-empty one is a 400 saying so) since the emulator only holds tuned models.
  *
  * Patch needs `updateMask` (the proto marks it required): paths `displayName`, `description`, `labels`
  * (camelCase or snake_case; `*` means all three); any other path is a 400. A masked field absent from the body
@@ -13,12 +16,13 @@ import { decodeMessage } from "../../json/schema";
 import { nowMs } from "../../json/timestamps";
 import { VERTEX_MODEL, VertexModelInput } from "../messages";
 import { startVertexOperation } from "../operations";
-import { deployedRefs, renderVertexModel, renderVertexOperation, vertexModelName } from "../render";
+import { deployedRefs, parentName, renderVertexModel, renderVertexOperation, vertexModelName } from "../render";
 import { StoredVertexModel } from "../state";
 import { displayNameViolations, labelViolations } from "../validation";
-import { queryList } from "../../routes/query";
+import { paginate, pageSizeOf } from "../../pagination";
+import { queryList, queryParam } from "../../routes/query";
 import { VertexCall, VertexRoute } from "../half";
-import { AIPLATFORM_RPC, loadVertexModel, PARENT, VERTEX_ROUTE } from "./common";
+import { AIPLATFORM_RPC, loadVertexModel, PARENT, parentOf, VERTEX_ROUTE } from "./common";
 
 const SERVICE = `${AIPLATFORM_RPC}.ModelService`;
 const MUTABLE = ["displayName", "description", "labels"] as const;
@@ -55,6 +59,38 @@ export const getVertexModel: VertexRoute = {
   method: "GET",
   pattern: new RegExp(`^${PARENT}\\/models\\/([^/:]+)$`),
   handler: (call) => ({ json: render(call, loadVertexModel(call)) }),
+};
+
+/** ListModels. */
+export const listVertexModels: VertexRoute = {
+  ...VERTEX_ROUTE,
+  name: "vertex.models.list",
+  rpc: `${SERVICE}.ListModels`,
+  method: "GET",
+  pattern: new RegExp(`^${PARENT}\\/models$`),
+  handler: (call) => {
+    for (const param of ["filter", "orderBy"]) {
+      if (queryParam(call.query, param)) {
+        throw invalidArgument(`The emulator's ListModels serves no ${param}; list without it.`, [
+          { field: param, description: "not served by the emulator" },
+        ]);
+      }
+    }
+    const parent = parentOf(call);
+    const pageSize = pageSizeOf(queryParam(call.query, "pageSize"), 100);
+    const models = call.half.store.allModels().filter((m) => call.half.store.model(parent, m.id) !== undefined);
+    const page = paginate(
+      models,
+      (m) => [m.createTimeMs, m.id],
+      pageSize,
+      queryParam(call.query, "pageToken"),
+      `models|${parentName(parent)}|${pageSize}`,
+    );
+    const json: Record<string, unknown> = {};
+    if (page.items.length > 0) json.models = page.items.map((m) => render(call, m));
+    if (page.nextPageToken) json.nextPageToken = page.nextPageToken;
+    return { json };
+  },
 };
 
 /** UpdateModel. */
@@ -108,6 +144,6 @@ export const deleteVertexModel: VertexRoute = {
     const now = nowMs();
     call.half.store.deleteModel(model.id);
     const op = startVertexOperation(call.half.store, model, "deleteModel", name, now, call.half.clock.stepMs);
-    return { json: renderVertexOperation(op, now) };
+    return { json: renderVertexOperation(op, now, call.version) };
   },
 };

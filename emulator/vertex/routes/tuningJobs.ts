@@ -20,6 +20,7 @@ import { newVertexId } from "../ids";
 import { matchesJobFilter, parseJobFilter } from "../jobFilter";
 import { TUNING_JOB, TuningJobInput } from "../messages";
 import { jobName, parentName, renderTuningJob } from "../render";
+import { sameProject } from "../projects";
 import { StoredVertexJob, VertexTuningSpec } from "../state";
 import { cancelVertexJob, isVertexJobActive, VERTEX_DEFAULT_EPOCH_COUNT, vertexStepCount } from "../training";
 import { tuningJobViolations } from "../validation";
@@ -116,7 +117,7 @@ export const listTuningJobs: VertexRoute = {
     const pageSize = pageSizeOf(queryParam(call.query, "pageSize"), 100);
     const jobs = call.half.store
       .allJobs()
-      .filter((j) => j.project === parent.project && j.location === parent.location && matchesJobFilter(j, terms));
+      .filter((j) => sameProject(j.project, parent.project) && j.location === parent.location && matchesJobFilter(j, terms));
     // Sort keys must ascend for the page token: negated create time gives newest first.
     const page = paginate(
       jobs,

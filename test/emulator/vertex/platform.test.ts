@@ -42,6 +42,24 @@ test("strict auth: API keys are refused (401), tokens need cloud-platform (403),
   }
 });
 
+test("strict auth: a self-signed service-account JWT is a bearer token, by scope or by audience, until it expires", async () => {
+  const { emu, api } = await start({ strictAuth: true });
+  try {
+    const part = (o: object): string => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const jwt = (claims: object) => `${part({ alg: "RS256", typ: "JWT" })}.${part(claims)}.c2ln`;
+    const exp = Math.floor(Date.now() / 1000) + 3600;
+    const account = { iss: "sa@test-project.iam.gserviceaccount.com", sub: "sa@test-project.iam.gserviceaccount.com" };
+    const status = async (token: string) => (await api.get(`${V}/tuningJobs`, { authorization: `Bearer ${token}` })).status;
+    expect(await status(jwt({ ...account, scope: "https://www.googleapis.com/auth/cloud-platform", exp }))).toBe(200);
+    expect(await status(jwt({ ...account, aud: "https://aiplatform.googleapis.com/", exp }))).toBe(200);
+    expect(await status(jwt({ ...account, scope: "https://www.googleapis.com/auth/generative-language.tuning", exp }))).toBe(403);
+    expect(await status(jwt({ ...account, scope: "https://www.googleapis.com/auth/cloud-platform", exp: exp - 7200 }))).toBe(401);
+    expect(emu.control.tokenRequests()).toEqual([]);
+  } finally {
+    await emu.close();
+  }
+});
+
 test("faults apply by Vertex route name; requests are recorded under those names", async () => {
   const { emu, api } = await start({ stepMs: 5 });
   try {
@@ -124,7 +142,7 @@ describe("the state file", () => {
     const second = await start({ stateFile, stepMs: 5 });
     try {
       expect((await second.api.get(v1(done.name))).json).toEqual(done);
-      expect((await second.api.get(v1(done.tunedModel.model))).json.name).toBe(done.tunedModel.model);
+      expect((await second.api.get(v1(done.tunedModel.model))).json.name).toBe(done.tunedModel.model.replace(/@1$/, ""));
       expect((await second.api.get(v1(op.name))).json.done).toBe(true);
       second.emu.control.resumeTraining();
       expect((await waitForJob(second.api, pending.name)).state).toBe("JOB_STATE_SUCCEEDED");

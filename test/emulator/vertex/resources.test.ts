@@ -24,8 +24,10 @@ async function waitForOperation(name: string): Promise<any> {
 test("the model and the endpoint exist, deployed on each other", async () => {
   const model = (await api.get(v1(job.tunedModel.model))).json;
   const endpoint = (await api.get(v1(job.tunedModel.endpoint))).json;
+  const modelName = job.tunedModel.model.replace(/@1$/, "");
+  expect(job.tunedModel.model).toBe(`${modelName}@1`);
   expect(model).toMatchObject({
-    name: job.tunedModel.model,
+    name: modelName,
     displayName: "number generator",
     description: "first",
     labels: { team: "ml" },
@@ -33,11 +35,12 @@ test("the model and the endpoint exist, deployed on each other", async () => {
   });
   expect(endpoint.deployedModels).toHaveLength(1);
   const deployed = endpoint.deployedModels[0];
-  expect(deployed.model).toBe(job.tunedModel.model);
+  expect(deployed.model).toBe(modelName);
   expect(endpoint.trafficSplit).toEqual({ [deployed.id]: 100 });
   expect(model.deployedModels).toEqual([{ endpoint: job.tunedModel.endpoint, deployedModelId: deployed.id }]);
-  expect((await api.get(`${v1(job.tunedModel.model)}@1`)).status).toBe(200);
-  expect((await api.get(`${v1(job.tunedModel.model)}@7`)).status).toBe(404);
+  expect((await api.get(v1(modelName))).status).toBe(200);
+  expect((await api.get(`${v1(modelName)}@default`)).status).toBe(200);
+  expect((await api.get(`${v1(modelName)}@7`)).status).toBe(404);
 });
 
 test("patch changes displayName, description and labels per updateMask, and nothing else", async () => {
@@ -84,7 +87,7 @@ test("teardown: model delete refused while deployed; undeploy, endpoint delete a
   const deployedModelId = (await api.get(endpointPath)).json.deployedModels[0].id;
   const undeploy = await api.post(`${endpointPath}:undeployModel`, { deployedModelId });
   expect(undeploy.status).toBe(200);
-  expect(undeploy.json.name).toMatch(/^projects\/test-project\/locations\/us-central1\/operations\/\d+$/);
+  expect(undeploy.json.name).toMatch(new RegExp(`^${job.tunedModel.endpoint}/operations/\\d+$`));
   expect(undeploy.json.metadata["@type"]).toBe("type.googleapis.com/google.cloud.aiplatform.v1.UndeployModelOperationMetadata");
   const undeployed = await waitForOperation(undeploy.json.name);
   expect(undeployed.response).toEqual({ "@type": "type.googleapis.com/google.cloud.aiplatform.v1.UndeployModelResponse" });
@@ -104,6 +107,7 @@ test("teardown: model delete refused while deployed; undeploy, endpoint delete a
 
   const modelDelete = await api.del(modelPath);
   expect(modelDelete.status).toBe(200);
+  expect(modelDelete.json.name).toMatch(new RegExp(`^${job.tunedModel.model.replace(/@1$/, "")}/operations/\\d+$`));
   const done = await waitForOperation(modelDelete.json.name);
   expect(done.metadata["@type"]).toBe("type.googleapis.com/google.cloud.aiplatform.v1.DeleteOperationMetadata");
   expect((await api.get(modelPath)).status).toBe(404);
@@ -126,6 +130,25 @@ test("operations: first answer not done (step time > 0), 404 for unknown ids or 
   expect((await api.get(`/v1/projects/test-project/locations/asia-east1/operations/${id}`)).status).toBe(404);
 });
 
+test("operations are served under every GetOperation binding: ui/, v1/, v1beta1/, under their resource and their location, typed for the version", async () => {
+  const endpointPath = job.tunedModel.endpoint.replace(/^projects\/\d+\//, "projects/test-project/");
+  const deployedModelId = (await api.get(v1(endpointPath))).json.deployedModels[0].id;
+  const op = (await api.post(`${v1(endpointPath)}:undeployModel`, { deployedModelId })).json;
+  const id = op.name.split("/").pop();
+  for (const name of [op.name, `${endpointPath}/operations/${id}`, `${V.replace("/v1/", "")}/operations/${id}`]) {
+    for (const prefix of ["/ui/", "/v1/", "/v1beta1/"]) {
+      const reply = await api.get(`${prefix}${name}`);
+      const typeVersion = prefix === "/v1beta1/" ? "v1beta1" : "v1";
+      expect([prefix, name, reply.status, reply.json.name, reply.json.metadata["@type"]]).toEqual([
+        prefix, name, 200, op.name, `type.googleapis.com/google.cloud.aiplatform.${typeVersion}.UndeployModelOperationMetadata`,
+      ]);
+    }
+  }
+  const elsewhere = job.tunedModel.model.replace(/@1$/, "");
+  expect((await api.get(`/ui/${elsewhere}/operations/${id}`)).status).toBe(404);
+  expect((await api.get(`/ui/${V.replace("/v1/", "")}/tuningJobs/1/operations/${id}`)).status).toBe(404);
+});
+
 test("generateContent on the endpoint: fixed answer when the dataset was not read; 400 once undeployed", async () => {
   const path = `${v1(job.tunedModel.endpoint)}:generateContent`;
   const reply = await api.post(path, { contents: [{ role: "user", parts: [{ text: "hello" }] }] });
@@ -142,4 +165,27 @@ test("generateContent on the endpoint: fixed answer when the dataset was not rea
   const refused = await api.post(path, { contents: [{ role: "user", parts: [{ text: "hello" }] }] });
   expect(refused.status).toBe(400);
   expect(refused.json.error.status).toBe("FAILED_PRECONDITION");
+});
+
+test("generateContent and streamGenerateContent answer under every binding: the endpoint with or without its parent, base models", async () => {
+  const prompt = { contents: [{ role: "user", parts: [{ text: "hello" }] }] };
+  const endpointId = job.tunedModel.endpoint.split("/").pop();
+  const fixed = "This is the emulated tuned model's answer.";
+  const textOf = (reply: any) => reply.json.candidates[0].content.parts[0].text;
+  for (const prefix of ["/v1", "/v1beta1"]) {
+    for (const target of [job.tunedModel.endpoint, `endpoints/${endpointId}`, `${V.replace("/v1/", "")}/publishers/google/models/gemini-2.5-flash`, "publishers/google/models/gemini-2.5-flash"]) {
+      const plain = await api.post(`${prefix}/${target}:generateContent`, prompt);
+      expect([target, plain.status, textOf(plain)]).toEqual([target, 200, fixed]);
+      const stream = await api.post(`${prefix}/${target}:streamGenerateContent`, prompt);
+      expect([target, stream.status, stream.text.startsWith("["), stream.text.endsWith("]"), stream.json?.[0]?.candidates[0].content.parts[0].text]).toEqual([
+        target, 200, true, true, fixed,
+      ]);
+      const sse = await api.post(`${prefix}/${target}:streamGenerateContent?alt=sse`, prompt);
+      expect([target, sse.status, sse.headers.get("content-type")]).toEqual([target, 200, "text/event-stream"]);
+      expect(JSON.parse(sse.text.replace(/^data: /, "")).candidates[0].content.parts[0].text).toBe(fixed);
+    }
+  }
+  expect((await api.post("/v1/publishers/google/models/text-bison:generateContent", prompt)).status).toBe(404);
+  expect((await api.post("/v1/publishers/acme/models/gemini-2.5-flash:generateContent", prompt)).status).toBe(404);
+  expect((await api.post("/v1/endpoints/404:generateContent", prompt)).status).toBe(404);
 });

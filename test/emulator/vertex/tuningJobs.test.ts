@@ -6,7 +6,7 @@
  */
 import { EmulatorHandle } from "../../../emulator";
 import { Api, start } from "../helpers";
-import { createJob, jobBody, V, v1, waitForJob } from "../vertexHelpers";
+import { createJob, jobBody, NUMBERED_PARENT, PROJECT_NUMBER, V, v1, waitForJob } from "../vertexHelpers";
 
 let emu: EmulatorHandle;
 let api: Api;
@@ -24,7 +24,7 @@ test("create answers the TuningJob itself (not an operation), PENDING, echoing t
   });
   expect(reply.status).toBe(200);
   const job = reply.json;
-  expect(job.name).toMatch(/^projects\/test-project\/locations\/us-central1\/tuningJobs\/[1-9]\d{18}$/);
+  expect(job.name).toMatch(new RegExp(`^${NUMBERED_PARENT}/tuningJobs/[1-9]\\d{18}$`));
   expect(job).toMatchObject({
     baseModel: "gemini-2.5-flash",
     tunedModelDisplayName: "number generator",
@@ -52,8 +52,8 @@ test("a job runs to SUCCEEDED and names its model, endpoint, checkpoints and dat
     tuningStepCount: "6",
     totalBillableTokenCount: "1600",
   });
-  expect(job.tunedModel.model).toMatch(/^projects\/test-project\/locations\/us-central1\/models\/\d+$/);
-  expect(job.tunedModel.endpoint).toMatch(/^projects\/test-project\/locations\/us-central1\/endpoints\/\d+$/);
+  expect(job.tunedModel.model).toMatch(new RegExp(`^${NUMBERED_PARENT}/models/\\d+@1$`));
+  expect(job.tunedModel.endpoint).toMatch(new RegExp(`^${NUMBERED_PARENT}/endpoints/\\d+$`));
   expect(job.tunedModel.checkpoints).toEqual([
     { checkpointId: "1", epoch: "1", step: "2" },
     { checkpointId: "2", epoch: "2", step: "4" },
@@ -176,4 +176,33 @@ test("the accepted base models are configurable", async () => {
   } finally {
     await custom.emu.close();
   }
+});
+
+test("names carry the project number; requests may name the project by id or number; v1beta1 serves the same jobs", async () => {
+  const job = await createJob(api);
+  const id = job.name.split("/").pop();
+  expect(job.name).toBe(`${NUMBERED_PARENT}/tuningJobs/${id}`);
+  expect(PROJECT_NUMBER).toMatch(/^[1-9]\d{11}$/);
+  for (const path of [
+    `/v1/projects/test-project/locations/us-central1/tuningJobs/${id}`,
+    `/v1/projects/${PROJECT_NUMBER}/locations/us-central1/tuningJobs/${id}`,
+    `/v1beta1/projects/test-project/locations/us-central1/tuningJobs/${id}`,
+  ]) {
+    const reply = await api.get(path);
+    expect([path, reply.status, reply.json.name]).toEqual([path, 200, job.name]);
+  }
+  const listed = (await api.get(`/v1beta1/projects/${PROJECT_NUMBER}/locations/us-central1/tuningJobs`)).json;
+  expect(listed.tuningJobs.map((j: { name: string }) => j.name)).toContain(job.name);
+  expect((await api.get(`/v1/projects/other-project/locations/us-central1/tuningJobs/${id}`)).status).toBe(404);
+});
+
+test("$alt=json;enum-encoding=int answers JobState and AdapterSize as numbers; requests may send numbers", async () => {
+  const job = await createJob(api, jobBody({ supervisedTuningSpec: { trainingDatasetUri: "gs://unmapped-bucket/train.jsonl", hyperParameters: { adapterSize: 6 } } }));
+  expect(job.supervisedTuningSpec.hyperParameters.adapterSize).toBe("ADAPTER_SIZE_TWO");
+  const numeric = (await api.get(`${v1(job.name)}?%24alt=json%3Benum-encoding%3Dint`)).json;
+  expect(numeric.state).toBe(2);
+  expect(numeric.supervisedTuningSpec.hyperParameters.adapterSize).toBe(6);
+  const listed = (await api.get(`${V}/tuningJobs?$alt=json;enum-encoding=int`)).json;
+  expect(listed.tuningJobs.every((j: { state: unknown }) => typeof j.state === "number")).toBe(true);
+  expect((await api.get(v1(job.name))).json.state).toBe("JOB_STATE_PENDING");
 });

@@ -1,5 +1,6 @@
 import { startEmulator, type EmulatorHandle } from "../../../emulator";
 import type { ControlVertexJob } from "../../../emulator/vertex/control";
+import { vertexProjectNumber } from "../../../emulator/vertex/projects";
 import { configure } from "../../../provider";
 import { credentialDir, serviceAccountKey } from "../auth/credentialFiles";
 
@@ -63,7 +64,8 @@ export function useVertexEmulator(): () => VertexTestEnv {
   return () => {
     const handle = emulator;
     if (handle === undefined) throw new Error("emulator not started");
-    const prefix = `projects/${project}/`;
+    // Vertex AI names what it returns with the project number, whatever the request used.
+    const prefix = `projects/${vertexProjectNumber(project)}/`;
     return { emulator: handle, project, jobs: () => handle.control.vertexJobs().filter((j) => String(j.job.name).startsWith(prefix)) };
   };
 }

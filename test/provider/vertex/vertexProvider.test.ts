@@ -1,6 +1,7 @@
 // The VertexTunedModel provider's methods against the emulator over HTTP, authenticated with a
 // service-account key through Application Default Credentials (strict auth: only the emulator's own
 // tokens pass). The engine lifecycle is in test/engine/vertexLifecycle.test.ts.
+import { vertexProjectNumber } from "../../../emulator/vertex/projects";
 import { vertexTunedModel } from "../../../provider";
 import { vertexApiFor } from "../../../provider/vertex/service";
 import { rejection } from "../resource/providerFixture";
@@ -62,11 +63,11 @@ describe("VertexTunedModel provider", () => {
   test("create waits for the job and records the model, endpoint and stats; delete removes model and endpoint", async () => {
     const inputs = await checked({ labels: { team: "ml" } });
     const { id, outs } = await provider.create(inputs);
-    expect(id).toMatch(new RegExp(`^projects/${env().project}/locations/${VERTEX_LOCATION}/tuningJobs/\\d+$`));
+    expect(id).toMatch(new RegExp(`^projects/${vertexProjectNumber(env().project)}/locations/${VERTEX_LOCATION}/tuningJobs/\\d+$`));
     expect(outs).toMatchObject({
       name: id,
       state: "JOB_STATE_SUCCEEDED",
-      model: expect.stringMatching(/\/models\/\d+$/),
+      model: expect.stringMatching(/\/models\/\d+@1$/),
       endpoint: expect.stringMatching(/\/endpoints\/\d+$/),
       tuningDataStats: { exampleCount: 16, stepCount: expect.any(Number) },
       tunedModelDisplayName: "numbers",
