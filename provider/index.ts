@@ -7,6 +7,6 @@ export { tunedModelPermissionProvider as tunedModelPermission } from "./permissi
 export { vertexTunedModelProvider as vertexTunedModel } from "./vertexTunedModel/provider";
 export { getTunedModel } from "./lookup/getTunedModel";
 export * as datasets from "./dataset";
-export type { ConnectionInputs } from "./config/connection";
-export type { TunedModel as TunedModelResource } from "./wire";
-export { configureProvider as configure } from "./config/providerConfig";
+export type { ConnectionInputs } from "./gemini/connection";
+export type { TunedModel as TunedModelResource } from "./gemini/wire";
+export { configureProvider as configure } from "./runtime/stackConfig";

@@ -1,5 +1,5 @@
-import type { AnyMessage } from "../wire/status";
-import { errorInfoReason, fieldViolations } from "../wire/errorEnvelope";
+import type { AnyMessage } from "../google/status";
+import { errorInfoReason, fieldViolations } from "../google/errorEnvelope";
 
 /** Which call failed: enough to say what was wrong and where. */
 export interface CallIdentity {

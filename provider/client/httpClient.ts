@@ -1,6 +1,6 @@
 import { CREDENTIAL_HEADERS, type RequestAuthorizer } from "../auth/requestAuthorizer";
-import { authorizerFor } from "../auth/authorizerFor";
-import { ErrorEnvelopeSchema, retryInfoDelayMs } from "../wire/errorEnvelope";
+import { redactSecrets } from "../auth/redact";
+import { ErrorEnvelopeSchema, retryInfoDelayMs } from "../google/errorEnvelope";
 import type { ApiCall, HttpMethod } from "./apiCall";
 import {
   ApiCallAbortedError,
@@ -11,8 +11,6 @@ import {
   type CallIdentity,
   type GoogleErrorFields,
 } from "./apiErrors";
-import type { Connection } from "./connection";
-import { redactSecrets } from "./redact";
 import { retryAfterMs } from "./retryDelayHint";
 import { backoffDelayMs, retryPolicy, type RetryMode, type RetryPolicy } from "./retryPolicy";
 import { abortableSleep } from "./sleep";
@@ -27,8 +25,10 @@ export interface GoogleApiClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Limit for one attempt, body included. Default 60 s. */
   requestTimeoutMs?: number;
-  /** Credentials; default chosen from the connection ({@link authorizerFor}). */
-  authorizer?: RequestAuthorizer;
+  /** Credentials: the backend chooses the kind (API key, Application Default Credentials). */
+  authorizer: RequestAuthorizer;
+  /** Quota/billing project sent as `x-goog-user-project` (needed with end-user ADC credentials). */
+  project?: string;
   /** `user-agent` header. */
   userAgent?: string;
   /** Randomness for backoff jitter (tests make it deterministic). */
@@ -62,12 +62,12 @@ export class GoogleApiClient {
   readonly #userAgent: string;
   readonly #random: () => number;
 
-  constructor(connection: Connection, options: GoogleApiClientOptions = {}) {
-    this.baseUrl = connection.baseUrl.replace(/\/+$/, "");
-    this.project = connection.project || undefined;
+  constructor(baseUrl: string, options: GoogleApiClientOptions) {
+    this.baseUrl = baseUrl.replace(/\/+$/, "");
+    this.project = options.project || undefined;
     this.retryPolicy = retryPolicy(options.retry);
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    this.#authorizer = options.authorizer ?? authorizerFor(connection);
+    this.#authorizer = options.authorizer;
     this.#userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
     this.#random = options.random ?? Math.random;
   }

@@ -1,14 +1,13 @@
-import type { GenerateContentResponse } from "../wire";
 import {
   MUTABLE_TUNED_MODEL_FIELDS,
   type CreateTunedModelBody,
   type MutableTunedModelField,
   type MutableTunedModelFields,
   type PermissionSpec,
-} from "./tuningApi";
+} from "./wire";
 
 /**
- * Field mapping between the backend-neutral shapes of {@link TuningApi} and the Gemini API's JSON. Kept
+ * Field mapping between the request shapes of `wire.ts` and the Gemini API's JSON. Kept
  * apart from the calls themselves (as js-genai does with its converters) so each can be read alone.
  */
 
@@ -70,22 +69,4 @@ export function updateTunedModelRequest(
 /** The `Permission` JSON of a create request. */
 export function createPermissionRequest(permission: PermissionSpec): Record<string, unknown> {
   return defined({ granteeType: permission.granteeType, emailAddress: permission.emailAddress, role: permission.role });
-}
-
-/** A minimal `GenerateContentRequest`: one user turn of text. */
-export function generateContentRequest(text: string): Record<string, unknown> {
-  return { contents: [{ role: "user", parts: [{ text }] }] };
-}
-
-/**
- * The text of the first candidate (its text parts joined). A response without candidates was blocked:
- * the error says why when the service said so.
- */
-export function firstCandidateText(response: GenerateContentResponse, model: string): string {
-  const candidate = response.candidates?.[0];
-  if (candidate === undefined) {
-    const reason = response.promptFeedback?.blockReason;
-    throw new Error(`${model} returned no candidate${reason ? ` (prompt blocked: ${reason})` : ""}`);
-  }
-  return (candidate.content?.parts ?? []).map((part) => part.text ?? "").join("");
 }

@@ -1,4 +1,4 @@
-import type { Operation, TuningSnapshot } from "../wire";
+import type { TuningOperation as Operation, TuningSnapshot } from "./wire";
 
 /** What one look at a tuning operation says about its progress. */
 export interface OperationProgress {

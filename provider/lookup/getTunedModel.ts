@@ -1,6 +1,6 @@
-import type { ConnectionInputs } from "../config/connection";
-import { tuningApiFor } from "../tunedModel/service";
-import type { TunedModel } from "../wire";
+import type { ConnectionInputs } from "../gemini/connection";
+import { geminiApiFor } from "../gemini/clientFor";
+import type { TunedModel } from "../gemini/wire";
 
 /**
  * Reads a tuned model that the stack does not manage (a lookup). Fails with a clear message when it does
@@ -8,7 +8,7 @@ import type { TunedModel } from "../wire";
  */
 export async function getTunedModel(name: string, connection: ConnectionInputs): Promise<TunedModel> {
   const fullName = name.startsWith("tunedModels/") ? name : `tunedModels/${name}`;
-  const model = await tuningApiFor(connection).getTunedModel(fullName);
+  const model = await geminiApiFor(connection).getTunedModel(fullName);
   if (model === undefined) throw new Error(`tuned model ${fullName} was not found (tunedModels.get answered 404 NOT_FOUND)`);
   return model;
 }

@@ -1,9 +1,9 @@
-import { connectionConfigProblems, type ConnectionInputs } from "../config/connection";
-import { configureProvider } from "../config/providerConfig";
+import { connectionConfigProblems, type ConnectionInputs } from "../gemini/connection";
+import { configureProvider } from "../runtime/stackConfig";
 import { checkFailuresFromZod } from "../runtime/checkFailures";
 import { unknownPaths } from "../runtime/unknowns";
-import { tuningApiFor } from "../tunedModel/service";
-import type { Permission } from "../wire";
+import { geminiApiFor } from "../gemini/clientFor";
+import type { Permission } from "../gemini/wire";
 import { permissionInputsSchema, type PermissionInputs } from "./inputs";
 
 /** Fields whose change needs a new permission: the API only updates `role`. */
@@ -40,7 +40,7 @@ export const tunedModelPermissionProvider = {
   /** Grants the permission. */
   async create(inputs: Record<string, unknown>) {
     const checked = inputs as PermissionInputs;
-    const permission = await tuningApiFor(checked).createPermission(checked.tunedModel, {
+    const permission = await geminiApiFor(checked).createPermission(checked.tunedModel, {
       granteeType: checked.granteeType,
       emailAddress: checked.emailAddress,
       role: checked.role,
@@ -50,7 +50,7 @@ export const tunedModelPermissionProvider = {
 
   /** Refresh: a permission revoked outside Pulumi leaves state; a changed role shows as drift. */
   async read(id: string, props: Record<string, unknown>) {
-    const permission = await tuningApiFor(props as ConnectionInputs).getPermission(id);
+    const permission = await geminiApiFor(props as ConnectionInputs).getPermission(id);
     if (permission === undefined) return { id: "", props: {} };
     return { id, props: { ...props, role: permission.role } };
   },
@@ -58,12 +58,12 @@ export const tunedModelPermissionProvider = {
   /** Changes the role in place. */
   async update(id: string, _olds: Record<string, unknown>, news: Record<string, unknown>) {
     const checked = news as PermissionInputs;
-    const permission = await tuningApiFor(checked).updatePermissionRole(id, checked.role);
+    const permission = await geminiApiFor(checked).updatePermissionRole(id, checked.role);
     return { outs: permissionOutputs(checked, permission) };
   },
 
   /** Revokes the permission; one already gone (or whose model is gone) counts as revoked. */
   async delete(id: string, props: Record<string, unknown>) {
-    await tuningApiFor(props as ConnectionInputs).deletePermission(id);
+    await geminiApiFor(props as ConnectionInputs).deletePermission(id);
   },
 };

@@ -1,7 +1,7 @@
-import type { TuningApi } from "../gemini/tuningApi";
+import type { GeminiApi } from "../gemini/api";
 import { shutdownSignal } from "../runtime/shutdownSignal";
 import { OperationFailedError, progressReporter, waitForOperation, WaitTimeoutError } from "../waiter";
-import type { Operation, TunedModel } from "../wire";
+import type { TuningOperation as Operation, TunedModel } from "../gemini/wire";
 
 /** How a training wait ended when it did not succeed. */
 export type TrainingOutcome =
@@ -15,7 +15,7 @@ export type TrainingOutcome =
  * (failed job, deadline, interruption): the caller decides what each means for Pulumi state.
  */
 export async function awaitTraining(
-  api: TuningApi,
+  api: GeminiApi,
   operationName: string,
   modelName: string,
   timeoutMs: number,

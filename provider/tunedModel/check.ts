@@ -1,4 +1,4 @@
-import { connectionConfigProblems } from "../config/connection";
+import { connectionConfigProblems } from "../gemini/connection";
 import { datasetFingerprint } from "../dataset";
 import { checkFailuresFromZod, type CheckFailure } from "../runtime/checkFailures";
 import { containsUnknown, unknownPaths } from "../runtime/unknowns";

@@ -1,15 +1,15 @@
 import { isAlreadyExists } from "../client/httpClient";
-import type { TuningApi } from "../gemini/tuningApi";
+import type { GeminiApi } from "../gemini/api";
 import { PartialStateError } from "../runtime/partialStateError";
 import { shutdownSignal } from "../runtime/shutdownSignal";
-import type { Operation, TunedModel } from "../wire";
+import type { TuningOperation as Operation, TunedModel } from "../gemini/wire";
 import { awaitTraining, type TrainingOutcome } from "./awaitTraining";
 import { createTunedModelBody } from "./createBody";
 import type { CheckedTunedModelInputs } from "./inputs";
 import { tunedModelOutputs } from "./outputs";
 import { adoptableOrThrow, findTrainingOperation } from "./existingModel";
-import { tuningApiFor } from "./service";
-import { timeoutMs } from "./timeouts";
+import { geminiApiFor } from "../gemini/clientFor";
+import { timeoutMs } from "../lifecycle/timeouts";
 
 /** What `create` returns to the engine. */
 export interface TunedModelCreateResult {
@@ -28,7 +28,7 @@ export interface TunedModelCreateResult {
 export async function createTunedModel(inputs: CheckedTunedModelInputs): Promise<TunedModelCreateResult> {
   // From here on an interruption must be reported as partial state, not end the process mid-create.
   shutdownSignal();
-  const api = tuningApiFor(inputs);
+  const api = geminiApiFor(inputs);
   const name = `tunedModels/${inputs.tunedModelId}`;
   if (inputs.adoptExisting) return adoptTunedModel(api, name, inputs);
 
@@ -49,7 +49,7 @@ export async function createTunedModel(inputs: CheckedTunedModelInputs): Promise
  * with the same spec (an earlier attempt of this very create) is waited for; anything else is an error.
  */
 async function resumeExisting(
-  api: TuningApi,
+  api: GeminiApi,
   name: string,
   inputs: CheckedTunedModelInputs,
   body: Awaited<ReturnType<typeof createTunedModelBody>>,
@@ -66,7 +66,7 @@ async function resumeExisting(
 }
 
 /** Takes over a model that already exists (explicit adoption); never creates one. */
-async function adoptTunedModel(api: TuningApi, name: string, inputs: CheckedTunedModelInputs): Promise<TunedModelCreateResult> {
+async function adoptTunedModel(api: GeminiApi, name: string, inputs: CheckedTunedModelInputs): Promise<TunedModelCreateResult> {
   const existing = await api.getTunedModel(name);
   if (existing === undefined) {
     throw new Error(`cannot adopt ${name}: it does not exist (adoptExisting never creates a model; remove it to train a new one)`);
@@ -77,7 +77,7 @@ async function adoptTunedModel(api: TuningApi, name: string, inputs: CheckedTune
 
 /** Waits for the job (when there is one) and maps the outcome. Also used by `update` when resuming. */
 export async function waitAndFinish(
-  api: TuningApi,
+  api: GeminiApi,
   name: string,
   inputs: CheckedTunedModelInputs,
   operation: Operation | undefined,
@@ -92,7 +92,7 @@ export async function waitAndFinish(
 
 /** Maps how the wait ended onto what the engine should record. */
 async function finish(
-  api: TuningApi,
+  api: GeminiApi,
   name: string,
   inputs: CheckedTunedModelInputs,
   operationName: string,

@@ -1,5 +1,5 @@
 import { scanDatasetFile, type TuningExample } from "../dataset";
-import type { CreateTunedModelBody } from "../gemini/tuningApi";
+import type { CreateTunedModelBody } from "../gemini/wire";
 import type { CheckedTunedModelInputs } from "./inputs";
 
 /**

@@ -1,5 +1,5 @@
-import type { TuningApi } from "../gemini/tuningApi";
-import type { Operation, TunedModel } from "../wire";
+import type { GeminiApi } from "../gemini/api";
+import type { TuningOperation as Operation, TunedModel } from "../gemini/wire";
 import type { CheckedTunedModelInputs } from "./inputs";
 
 /**
@@ -35,7 +35,7 @@ export function adoptableOrThrow(existing: TunedModel, inputs: CheckedTunedModel
  * The operation of a model's tuning job, or undefined when there is nothing to wait for (the model is
  * ACTIVE, whether or not the service still lists its finished operation).
  */
-export async function findTrainingOperation(api: TuningApi, model: TunedModel): Promise<Operation | undefined> {
+export async function findTrainingOperation(api: GeminiApi, model: TunedModel): Promise<Operation | undefined> {
   if (model.state === "ACTIVE") return undefined;
   const operations = await api.listOperations(model.name);
   const running = operations.find((operation) => !operation.done) ?? operations.at(-1);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDuration } from "../config/duration";
+import { parseDuration } from "../lifecycle/timeouts";
 import { describeDatasetProblem, exampleViolation } from "../dataset";
 import type { DatasetSpec } from "../dataset";
 

@@ -1,4 +1,4 @@
-import type { Operation, TunedModel } from "../wire";
+import type { TuningOperation as Operation, TunedModel } from "../gemini/wire";
 import { MUTABLE_FIELDS, type CheckedTunedModelInputs } from "./inputs";
 
 /**

@@ -1,4 +1,4 @@
-import { configureProvider } from "../config/providerConfig";
+import { configureProvider } from "../runtime/stackConfig";
 import { checkTunedModel } from "./check";
 import { createTunedModel } from "./create";
 import { deleteTunedModel } from "./delete";

@@ -1,7 +1,7 @@
-import type { ConnectionInputs } from "../config/connection";
+import type { ConnectionInputs } from "../gemini/connection";
 import type { CheckedTunedModelInputs } from "./inputs";
 import { mergeTunedModelOutputs } from "./outputs";
-import { tuningApiFor } from "./service";
+import { geminiApiFor } from "../gemini/clientFor";
 
 /** What `read` returns to the engine; an empty id means the model is gone. */
 export interface TunedModelReadResult {
@@ -17,7 +17,7 @@ export interface TunedModelReadResult {
  * The declared inputs are left as they were, so a refresh alone causes no diff.
  */
 export async function readTunedModel(id: string, props: Record<string, unknown>): Promise<TunedModelReadResult> {
-  const model = await tuningApiFor(props as ConnectionInputs).getTunedModel(id);
+  const model = await geminiApiFor(props as ConnectionInputs).getTunedModel(id);
   if (model === undefined) return { id: "", props: {} };
   return { id, props: mergeTunedModelOutputs(props, props as unknown as CheckedTunedModelInputs, model) };
 }

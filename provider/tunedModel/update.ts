@@ -1,11 +1,11 @@
-import type { MutableTunedModelFields } from "../gemini/tuningApi";
+import type { MutableTunedModelFields } from "../gemini/wire";
 import { waitAndFinish } from "./create";
 import { shutdownSignal } from "../runtime/shutdownSignal";
 import { diffTunedModel } from "./diff";
 import { findTrainingOperation } from "./existingModel";
 import type { CheckedTunedModelInputs } from "./inputs";
 import { mergeTunedModelOutputs } from "./outputs";
-import { tuningApiFor } from "./service";
+import { geminiApiFor } from "../gemini/clientFor";
 
 /**
  * In-place update: one PATCH whose `updateMask` names exactly the changed mutable fields. A model that
@@ -17,7 +17,7 @@ export async function updateTunedModel(
   news: CheckedTunedModelInputs,
 ): Promise<{ outs: Record<string, unknown> }> {
   shutdownSignal(); // see createTunedModel: an interrupted resume is reported, not lost
-  const api = tuningApiFor(news);
+  const api = geminiApiFor(news);
   let current = olds;
   if (olds.state !== "ACTIVE") {
     const model = await api.getTunedModel(id);

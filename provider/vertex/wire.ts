@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { float, int64, protoEnum, StatusSchema, timestamp } from "../wire";
+import { float, int64, protoEnum, timestamp } from "../google/protoJson";
+import { StatusSchema } from "../google/status";
 
 /**
  * Wire schemas of the Vertex AI (`aiplatform` v1) resources a tuning job touches: the job, the model it

@@ -1,8 +1,9 @@
 import { shutdownSignal } from "../runtime/shutdownSignal";
-import type { VertexTuningApi } from "../vertex/vertexApi";
+import type { VertexApi } from "../vertex/api";
 import { FINAL_JOB_STATES, type TuningJob } from "../vertex/wire";
 import { waitForOperation, WaitTimeoutError } from "../waiter";
-import { grpcCodeName, type Operation } from "../wire";
+import { grpcCodeName } from "../google/status";
+import type { TuningOperation as Operation } from "../gemini/wire";
 
 /** How waiting for a tuning job ended. */
 export type JobOutcome =
@@ -20,7 +21,7 @@ const PROGRESS_INTERVAL_MS = 60_000;
  * between polls). Prints a line at every state change and at most once a minute otherwise. Never throws
  * for the ways a wait can end; the caller decides what each means for Pulumi state.
  */
-export async function awaitTuningJob(api: VertexTuningApi, jobName: string, timeoutMs: number, signal: AbortSignal = shutdownSignal()): Promise<JobOutcome> {
+export async function awaitTuningJob(api: VertexApi, jobName: string, timeoutMs: number, signal: AbortSignal = shutdownSignal()): Promise<JobOutcome> {
   let last: TuningJob | undefined;
   const report = jobProgressReporter(jobName);
   try {

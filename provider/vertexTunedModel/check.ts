@@ -1,6 +1,6 @@
 import { checkFailuresFromZod, type CheckFailure } from "../runtime/checkFailures";
 import { unknownPaths } from "../runtime/unknowns";
-import { geminiConfig } from "../config/providerConfig";
+import { geminiConfig } from "../runtime/stackConfig";
 import { resolveVertexConnection, VERTEX_SETTING_SOURCES } from "../vertex/connection";
 import { vertexTunedModelInputsSchema, type CheckedVertexInputs } from "./inputs";
 

@@ -2,11 +2,11 @@ import { ApiTransportError, GoogleApiError } from "../client/apiErrors";
 import { abortableSleep } from "../client/sleep";
 import { PartialStateError } from "../runtime/partialStateError";
 import { shutdownSignal } from "../runtime/shutdownSignal";
-import { timeoutMs } from "../tunedModel/timeouts";
-import type { VertexTuningApi } from "../vertex/vertexApi";
+import { timeoutMs } from "../lifecycle/timeouts";
+import type { VertexApi } from "../vertex/api";
 import type { TuningJob } from "../vertex/wire";
 import { awaitTuningJob, isFinal, jobFailureMessage, type JobOutcome } from "./awaitJob";
-import { vertexContext } from "./context";
+import { vertexContext } from "../vertex/clientFor";
 import { createTuningJobBody } from "./createBody";
 import { creationKey } from "./creationKey";
 import { CREATION_LABEL, type CheckedVertexInputs } from "./inputs";
@@ -49,7 +49,7 @@ const SUBMIT_ATTEMPTS = 4;
  * connection) may still have made the job, and Vertex has no request id to make a resend safe: so after
  * such a failure the job is looked for by its creation label, and sent again only when it is not there.
  */
-async function submitOnce(api: VertexTuningApi, parent: string, inputs: CheckedVertexInputs): Promise<TuningJob> {
+async function submitOnce(api: VertexApi, parent: string, inputs: CheckedVertexInputs): Promise<TuningJob> {
   for (let attempt = 1; ; attempt++) {
     try {
       const job = await api.createTuningJob(parent, createTuningJobBody(inputs));
@@ -78,7 +78,7 @@ function answerLost(error: unknown): boolean {
  * model: pending, running, or succeeded with its model still there. Failed and cancelled jobs, and
  * succeeded ones whose model was deleted since, do not count.
  */
-async function earlierAttempt(api: VertexTuningApi, parent: string, key: string): Promise<TuningJob | undefined> {
+async function earlierAttempt(api: VertexApi, parent: string, key: string): Promise<TuningJob | undefined> {
   const jobs = await api.listTuningJobs(parent, `labels.${CREATION_LABEL}="${key}"`);
   const newestFirst = [...jobs].sort((a, b) => Date.parse(b.createTime ?? "") - Date.parse(a.createTime ?? ""));
   for (const job of newestFirst) {
@@ -95,7 +95,7 @@ async function earlierAttempt(api: VertexTuningApi, parent: string, key: string)
  * replace the failed job instead of every `up` stumbling over it again.
  */
 export async function finishVertexJob(
-  api: VertexTuningApi,
+  api: VertexApi,
   inputs: CheckedVertexInputs,
   job: TuningJob,
   options: { recordFailure?: boolean } = {},

@@ -1,4 +1,4 @@
-import type { CreateTuningJobBody } from "../vertex/vertexApi";
+import type { CreateTuningJobBody } from "../vertex/api";
 import { creationKey } from "./creationKey";
 import { CREATION_LABEL, type CheckedVertexInputs } from "./inputs";
 

@@ -1,8 +1,8 @@
 import { GoogleApiError } from "../client/apiErrors";
-import { timeoutMs } from "../tunedModel/timeouts";
+import { timeoutMs } from "../lifecycle/timeouts";
 import type { VertexConnectionInputs } from "../vertex/connection";
 import { awaitTuningJob, isFinal } from "./awaitJob";
-import { vertexContext } from "./context";
+import { vertexContext } from "../vertex/clientFor";
 import { removeProducedModel } from "./teardown";
 
 /**

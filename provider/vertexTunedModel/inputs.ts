@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDuration } from "../config/duration";
+import { parseDuration } from "../lifecycle/timeouts";
 
 /** Label key the provider puts on every job it submits (see `creationKey.ts`); reserved for that use. */
 export const CREATION_LABEL = "pulumi-gemini-tuning";

@@ -1,4 +1,4 @@
-import { configureProvider } from "../config/providerConfig";
+import { configureProvider } from "../runtime/stackConfig";
 import { checkVertexTunedModel } from "./check";
 import { createVertexTunedModel } from "./create";
 import { deleteVertexTunedModel } from "./delete";

@@ -1,5 +1,5 @@
 import type { VertexConnectionInputs } from "../vertex/connection";
-import { vertexContext } from "./context";
+import { vertexContext } from "../vertex/clientFor";
 import type { CheckedVertexInputs } from "./inputs";
 import { mergeVertexOutputs } from "./outputs";
 

@@ -1,15 +1,16 @@
 import { GoogleApiError } from "../client/apiErrors";
-import type { VertexTuningApi } from "../vertex/vertexApi";
+import type { VertexApi } from "../vertex/api";
 import type { TuningJob } from "../vertex/wire";
 import { waitForOperation } from "../waiter";
-import { grpcCodeName, type Operation } from "../wire";
+import { grpcCodeName } from "../google/status";
+import type { Operation } from "../google/operation";
 
 /**
  * Removes what a succeeded job produced: its model is undeployed from every endpoint the job reported
  * (the endpoint is deleted when nothing else is deployed on it), then the model is deleted, each step
  * waiting on its long-running operation. Anything already gone counts as done.
  */
-export async function removeProducedModel(api: VertexTuningApi, job: TuningJob, deadline: number, signal: AbortSignal): Promise<void> {
+export async function removeProducedModel(api: VertexApi, job: TuningJob, deadline: number, signal: AbortSignal): Promise<void> {
   const model = job.tunedModel?.model;
   const endpoints = new Set([job.tunedModel?.endpoint, ...(job.tunedModel?.checkpoints ?? []).map((c) => c.endpoint)].filter((e): e is string => !!e));
   for (const endpoint of endpoints) await retireEndpoint(api, endpoint, model, deadline, signal);
@@ -19,7 +20,7 @@ export async function removeProducedModel(api: VertexTuningApi, job: TuningJob, 
   else await settle(api, operation, `deleting ${model}`, deadline, signal);
 }
 
-async function retireEndpoint(api: VertexTuningApi, endpoint: string, model: string | undefined, deadline: number, signal: AbortSignal): Promise<void> {
+async function retireEndpoint(api: VertexApi, endpoint: string, model: string | undefined, deadline: number, signal: AbortSignal): Promise<void> {
   const found = await api.getEndpoint(endpoint, signal);
   if (found === undefined) return;
   const deployed = found.deployedModels ?? [];
@@ -39,7 +40,7 @@ async function retireEndpoint(api: VertexTuningApi, endpoint: string, model: str
 }
 
 /** Deleting an endpoint right after its last undeploy can still be refused while Vertex catches up: retry that briefly. */
-async function deleteEndpointOnceEmpty(api: VertexTuningApi, endpoint: string, signal: AbortSignal): Promise<Operation | undefined> {
+async function deleteEndpointOnceEmpty(api: VertexApi, endpoint: string, signal: AbortSignal): Promise<Operation | undefined> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await api.deleteEndpoint(endpoint, signal);
@@ -52,12 +53,12 @@ async function deleteEndpointOnceEmpty(api: VertexTuningApi, endpoint: string, s
 }
 
 /** Waits for a Vertex long-running operation; a failed one is an error naming what was being done. */
-async function settle(api: VertexTuningApi, operation: Operation, what: string, deadline: number, signal: AbortSignal): Promise<void> {
+async function settle(api: VertexApi, operation: Operation, what: string, deadline: number, signal: AbortSignal): Promise<void> {
   const done = operation.done
     ? operation
     : await waitForOperation({
         name: operation.name,
-        poll: (pollSignal) => api.getOperation(operation.name, pollSignal),
+        poll: async (pollSignal) => ({ ...(await api.getOperation(operation.name, pollSignal)), metadata: undefined }),
         signal,
         timeoutMs: Math.max(1, deadline - Date.now()),
       }).catch((error: unknown) => {

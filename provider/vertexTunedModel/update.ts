@@ -1,7 +1,7 @@
 import { shutdownSignal } from "../runtime/shutdownSignal";
-import type { MutableVertexModelFields } from "../vertex/vertexApi";
+import type { MutableVertexModelFields } from "../vertex/api";
 import { FINAL_JOB_STATES } from "../vertex/wire";
-import { vertexContext } from "./context";
+import { vertexContext } from "../vertex/clientFor";
 import { finishVertexJob } from "./create";
 import { diffVertexTunedModel } from "./diff";
 import { creationKey } from "./creationKey";

@@ -1,4 +1,4 @@
-import type { Operation } from "../wire";
+import type { TuningOperation as Operation } from "../gemini/wire";
 import type { ProgressObservation } from "./completionEstimate";
 
 /**

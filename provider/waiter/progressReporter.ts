@@ -1,5 +1,5 @@
 import type { OperationProgress } from "../gemini/operationProgress";
-import { grpcCodeName } from "../wire";
+import { grpcCodeName } from "../google/status";
 
 /** Options of {@link progressReporter}. */
 export interface ProgressReporterOptions {

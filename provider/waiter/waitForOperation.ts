@@ -1,5 +1,5 @@
 import { operationProgress, type OperationProgress } from "../gemini/operationProgress";
-import type { Operation } from "../wire";
+import type { TuningOperation as Operation } from "../gemini/wire";
 import { systemClock, type WaiterClock } from "./clock";
 import type { ProgressObservation } from "./completionEstimate";
 import { progressObservation } from "./observe";

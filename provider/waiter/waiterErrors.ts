@@ -1,4 +1,5 @@
-import { grpcCodeName, type Operation } from "../wire";
+import { grpcCodeName } from "../google/status";
+import type { TuningOperation as Operation } from "../gemini/wire";
 import { operationProgress } from "../gemini/operationProgress";
 
 /** Base of the waiter's errors: every one carries the last state of the operation that was seen. */

@@ -1,5 +1,6 @@
 import { inspect } from "node:util";
-import { CredentialsError, apiKeyAuthorizer, authorizerFor } from "../../../provider/auth";
+import { CredentialsError, apiKeyAuthorizer } from "../../../provider/auth";
+import { authorizerFor } from "../../../provider/gemini/connection";
 import { fakeGoogleApiKey } from "../../fixtures/fakeApiKey";
 
 const KEY = fakeGoogleApiKey();

@@ -8,7 +8,8 @@ import {
   isNotFound,
   type ApiCall,
 } from "../../../provider/client";
-import { TunedModelSchema } from "../../../provider/wire";
+import { apiKeyAuthorizer } from "../../../provider/auth";
+import { TunedModelSchema } from "../../../provider/gemini/wire";
 import { googleError, startScriptedServer, type ScriptedReply, type ScriptedServer } from "./scriptedServer";
 import { fakeGoogleApiKey } from "../../fixtures/fakeApiKey";
 
@@ -33,7 +34,7 @@ describe("GoogleApiClient errors", () => {
 
   async function failWith(reply: ScriptedReply, call: ApiCall<unknown> = create): Promise<Error> {
     server = await startScriptedServer([reply]);
-    const client = new GoogleApiClient({ baseUrl: server.url, apiKey: API_KEY }, { retry: { maxAttempts: 1 } });
+    const client = new GoogleApiClient(server.url, { authorizer: apiKeyAuthorizer(API_KEY), retry: { maxAttempts: 1 } });
     return (await client.request(call).catch((e: unknown) => e)) as Error;
   }
 
@@ -78,7 +79,7 @@ describe("GoogleApiClient errors", () => {
   });
 
   test("the key never appears in transport errors or in the client itself", async () => {
-    const client = new GoogleApiClient({ baseUrl: "http://127.0.0.1:9", apiKey: API_KEY }, { retry: { maxAttempts: 1 } });
+    const client = new GoogleApiClient("http://127.0.0.1:9", { authorizer: apiKeyAuthorizer(API_KEY), retry: { maxAttempts: 1 } });
     const error = (await client.request(create).catch((e: unknown) => e)) as Error;
     for (const text of [error.message, inspect(error, { depth: 10 }), JSON.stringify(client), inspect(client, { depth: 10 }), String(client)]) {
       expect(text).not.toContain(API_KEY);

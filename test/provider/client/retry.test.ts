@@ -1,3 +1,4 @@
+import { apiKeyAuthorizer } from "../../../provider/auth";
 import { z } from "zod";
 import { ApiTransportError, GoogleApiClient, GoogleApiError, type ApiCall } from "../../../provider/client";
 import { googleError, startScriptedServer, type ScriptedReply, type ScriptedServer } from "./scriptedServer";
@@ -19,7 +20,7 @@ describe("GoogleApiClient retries", () => {
 
   async function clientFor(script: ScriptedReply[]) {
     server = await startScriptedServer(script);
-    return new GoogleApiClient({ baseUrl: server.url, apiKey: "test-key-123456" }, { retry: fastRetries });
+    return new GoogleApiClient(server.url, { authorizer: apiKeyAuthorizer("test-key-123456"), retry: fastRetries });
   }
 
   test.each([500, 502, 503, 504])("retries HTTP %i and then succeeds", async (status) => {
@@ -38,7 +39,7 @@ describe("GoogleApiClient retries", () => {
   test("429 with Retry-After as an HTTP date waits until then", async () => {
     const at = new Date(Math.ceil((Date.now() + 1500) / 1000) * 1000).toUTCString();
     server = await startScriptedServer([{ ...googleError(429, "RESOURCE_EXHAUSTED", "quota"), headers: { "retry-after": at } }, ok]);
-    const client = new GoogleApiClient({ baseUrl: server.url, apiKey: "test-key-123456" }, { retry: { ...fastRetries, maxDelayMs: 5000 } });
+    const client = new GoogleApiClient(server.url, { authorizer: apiKeyAuthorizer("test-key-123456"), retry: { ...fastRetries, maxDelayMs: 5000 } });
     await client.request(get());
     expect(server!.requests[1].at).toBeGreaterThanOrEqual(Date.parse(at) - 50);
   });
@@ -61,7 +62,7 @@ describe("GoogleApiClient retries", () => {
     const closed = await startScriptedServer([ok]);
     const url = closed.url;
     await closed.close();
-    const client = new GoogleApiClient({ baseUrl: url, apiKey: "test-key-123456" }, { retry: { ...fastRetries, maxAttempts: 2 } });
+    const client = new GoogleApiClient(url, { authorizer: apiKeyAuthorizer("test-key-123456"), retry: { ...fastRetries, maxAttempts: 2 } });
     const error = await client.request(get()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiTransportError);
     expect((error as ApiTransportError).code).toBe("ECONNREFUSED");
@@ -104,8 +105,8 @@ describe("GoogleApiClient retries", () => {
   test("the total retry budget bounds the whole call", async () => {
     server = await startScriptedServer([googleError(503, "UNAVAILABLE", "overloaded")]);
     const client = new GoogleApiClient(
-      { baseUrl: server.url, apiKey: "test-key-123456" },
-      { retry: { initialDelayMs: 200, multiplier: 1, maxAttempts: 100, totalTimeoutMs: 700 }, random: () => 1 },
+      server.url,
+      { authorizer: apiKeyAuthorizer("test-key-123456"), retry: { initialDelayMs: 200, multiplier: 1, maxAttempts: 100, totalTimeoutMs: 700 }, random: () => 1 },
     );
     const error = (await client.request(get()).catch((e: unknown) => e)) as GoogleApiError;
     expect(server.requests.length).toBeGreaterThanOrEqual(3);
@@ -137,7 +138,7 @@ describe("GoogleApiClient retries", () => {
     expect(server!.requests).toHaveLength(1);
   });
   test("a URL scheme fetch cannot speak fails at once, naming the scheme, without retries", async () => {
-    const client = new GoogleApiClient({ baseUrl: "ftp://files.example.test", apiKey: "test-key-123456" }, { retry: fastRetries });
+    const client = new GoogleApiClient("ftp://files.example.test", { authorizer: apiKeyAuthorizer("test-key-123456"), retry: fastRetries });
     const started = Date.now();
     const error = await client.request(get()).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(ApiTransportError);

@@ -1,5 +1,8 @@
 import { GoogleApiClient, GoogleApiError, isAlreadyExists } from "../../../provider/client";
-import { GeminiTuningApi, operationProgress, type CreateTunedModelBody } from "../../../provider/gemini";
+import { apiKeyAuthorizer } from "../../../provider/auth";
+import { GeminiApi as GeminiTuningApi } from "../../../provider/gemini/api";
+import { operationProgress } from "../../../provider/gemini/operationProgress";
+import type { CreateTunedModelBody } from "../../../provider/gemini/wire";
 import { OperationFailedError, waitForOperation } from "../../../provider/waiter";
 import { startEmulator, type EmulatorHandle } from "../../../emulator";
 
@@ -26,7 +29,7 @@ describe("GeminiTuningApi against the emulator", () => {
   let api: GeminiTuningApi;
   beforeAll(async () => {
     emulator = await startEmulator({ stepMs: 10 });
-    api = new GeminiTuningApi(new GoogleApiClient({ baseUrl: emulator.url, apiKey: "test-key-123456", project: "quota-project" }, { retry: { initialDelayMs: 5 } }));
+    api = new GeminiTuningApi(new GoogleApiClient(emulator.url, { authorizer: apiKeyAuthorizer("test-key-123456"), retry: { initialDelayMs: 5 }, project: "quota-project" }));
   });
   afterAll(() => emulator.close());
   beforeEach(() => {
@@ -122,7 +125,7 @@ describe("GeminiTuningApi against the emulator", () => {
   });
 
   test("operations fall back to v1 when v1beta says 404", async () => {
-    const api = new GeminiTuningApi(new GoogleApiClient({ baseUrl: emulator.url, apiKey: "test-key-123456" }));
+    const api = new GeminiTuningApi(new GoogleApiClient(emulator.url, { authorizer: apiKeyAuthorizer("test-key-123456") }));
     const operation = await api.createTunedModel(body(), "fallback-1");
     emulator.control.addFault({ pathPattern: "^/v1beta/tunedModels/fallback-1/operations/", status: 404, count: 1 });
     await expect(api.getOperation(operation.name)).resolves.toMatchObject({ name: operation.name });

@@ -1,14 +1,12 @@
 import {
-  ErrorEnvelopeSchema,
-  ListOperationsResponseSchema,
+  ListTuningOperationsResponseSchema as ListOperationsResponseSchema,
   ListTunedModelsResponseSchema,
-  OperationSchema,
+  TuningOperationSchema as OperationSchema,
   PermissionSchema,
   TunedModelSchema,
-  fieldViolations,
-  errorInfoReason,
-  grpcCodeName,
-} from "../../../provider/wire";
+} from "../../../provider/gemini/wire";
+import { ErrorEnvelopeSchema, errorInfoReason, fieldViolations } from "../../../provider/google/errorEnvelope";
+import { grpcCodeName } from "../../../provider/google/status";
 
 describe("wire schemas", () => {
   test("a TunedModel parses with every documented field and keeps unknown ones", () => {

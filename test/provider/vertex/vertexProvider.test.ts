@@ -2,7 +2,7 @@
 // service-account key through Application Default Credentials (strict auth: only the emulator's own
 // tokens pass). The engine lifecycle is in test/engine/vertexLifecycle.test.ts.
 import { vertexTunedModel } from "../../../provider";
-import { vertexApiFor } from "../../../provider/vertex/service";
+import { vertexApiFor } from "../../../provider/vertex/clientFor";
 import { rejection } from "../resource/providerFixture";
 import { useVertexEmulator, vertexInputs, VERTEX_LOCATION } from "./vertexFixture";
 

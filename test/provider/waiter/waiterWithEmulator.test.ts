@@ -1,5 +1,6 @@
 import { GoogleApiClient } from "../../../provider/client";
-import { GeminiTuningApi } from "../../../provider/gemini";
+import { apiKeyAuthorizer } from "../../../provider/auth";
+import { GeminiApi as GeminiTuningApi } from "../../../provider/gemini/api";
 import { progressReporter, waitForOperation } from "../../../provider/waiter";
 import { startEmulator, type EmulatorHandle } from "../../../emulator";
 
@@ -12,7 +13,7 @@ describe("the waiter against the emulator", () => {
   afterAll(() => emulator.close());
 
   test("notices the end of a 5 s job within 1 s, with few polls, reporting progress", async () => {
-    const api = new GeminiTuningApi(new GoogleApiClient({ baseUrl: emulator.url, apiKey: "test-key-123456" }));
+    const api = new GeminiTuningApi(new GoogleApiClient(emulator.url, { authorizer: apiKeyAuthorizer("test-key-123456") }));
     const examples = Array.from({ length: 15 }, (_, i) => ({ textInput: String(i), output: String(i + 1) }));
     const operation = await api.createTunedModel(
       {

@@ -18,7 +18,7 @@ export const CandidateSchema = z.looseObject({
   avgLogprobs: float.optional(),
 });
 
-/** `GenerateContentResponse` (reference §5.10), tolerant of the many fields newer servers add. */
+/** `GenerateContentResponse` (docs/gemini-api.md#generatecontent), tolerant of the many fields newer servers add. */
 export const GenerateContentResponseSchema = z.looseObject({
   candidates: z.array(CandidateSchema).optional(),
   promptFeedback: z.looseObject({ blockReason: z.string().optional() }).optional(),
@@ -27,3 +27,21 @@ export const GenerateContentResponseSchema = z.looseObject({
 
 /** A generateContent answer. */
 export type GenerateContentResponse = z.infer<typeof GenerateContentResponseSchema>;
+
+/** A minimal `GenerateContentRequest`: one user turn of text. */
+export function generateContentRequest(text: string): Record<string, unknown> {
+  return { contents: [{ role: "user", parts: [{ text }] }] };
+}
+
+/**
+ * The text of the first candidate (its text parts joined). A response without candidates was blocked:
+ * the error says why when the service said so.
+ */
+export function firstCandidateText(response: GenerateContentResponse, model: string): string {
+  const candidate = response.candidates?.[0];
+  if (candidate === undefined) {
+    const reason = response.promptFeedback?.blockReason;
+    throw new Error(`${model} returned no candidate${reason ? ` (prompt blocked: ${reason})` : ""}`);
+  }
+  return (candidate.content?.parts ?? []).map((part) => part.text ?? "").join("");
+}

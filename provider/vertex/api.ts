@@ -1,8 +1,9 @@
 import { orUndefinedIfNotFound } from "../client/apiErrors";
 import type { GoogleApiClient } from "../client/httpClient";
-import { collectPages } from "../gemini/pagination";
-import { EmptySchema, GenerateContentResponseSchema, OperationSchema, type Operation } from "../wire";
-import { firstCandidateText, generateContentRequest } from "../gemini/converters";
+import { firstCandidateText, generateContentRequest, GenerateContentResponseSchema } from "../google/generateContent";
+import { OperationSchema, type Operation } from "../google/operation";
+import { collectPages } from "../google/pagination";
+import { EmptySchema } from "../google/protoJson";
 import { EndpointSchema, ListTuningJobsResponseSchema, TuningJobSchema, VertexModelSchema, type Endpoint, type TuningJob, type VertexModel } from "./wire";
 
 /** API version of every call. */
@@ -48,7 +49,7 @@ export interface MutableVertexModelFields {
  * EndpointService and their long-running operations), over the same HTTP layer as the Gemini API. "Not
  * found" is a value where callers treat it as a normal outcome.
  */
-export class VertexTuningApi {
+export class VertexApi {
   readonly #client: GoogleApiClient;
 
   constructor(client: GoogleApiClient) {

@@ -3,7 +3,7 @@ import { int32 } from "./protoJson";
 import { AnyMessageSchema, type AnyMessage } from "./status";
 
 /**
- * The HTTP error envelope (reference §6.1): `code` is the HTTP status, `status` the canonical code name,
+ * The HTTP error envelope (docs/gemini-api.md#errors): `code` is the HTTP status, `status` the canonical code name,
  * `details` a list of `Any` (`BadRequest`, `ErrorInfo`, `RetryInfo`...).
  */
 export const ErrorEnvelopeSchema = z.looseObject({

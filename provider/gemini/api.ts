@@ -1,27 +1,23 @@
 import { isNotFound, orUndefinedIfNotFound } from "../client/apiErrors";
 import type { GoogleApiClient } from "../client/httpClient";
+import { collectPages } from "../google/pagination";
+import { EmptySchema } from "../google/protoJson";
+import { firstCandidateText, generateContentRequest, GenerateContentResponseSchema } from "../google/generateContent";
 import {
-  EmptySchema,
-  GenerateContentResponseSchema,
-  ListOperationsResponseSchema,
   ListPermissionsResponseSchema,
   ListTunedModelsResponseSchema,
-  OperationSchema,
+  ListTuningOperationsResponseSchema,
   PermissionSchema,
   TunedModelSchema,
-  type Operation,
+  TuningOperationSchema,
+  type CreateTunedModelBody,
+  type MutableTunedModelFields,
   type Permission,
+  type PermissionSpec,
   type TunedModel,
-} from "../wire";
-import {
-  createPermissionRequest,
-  createTunedModelRequest,
-  firstCandidateText,
-  generateContentRequest,
-  updateTunedModelRequest,
-} from "./converters";
-import { collectPages } from "./pagination";
-import type { CreateTunedModelBody, MutableTunedModelFields, PermissionSpec, TuningApi } from "./tuningApi";
+  type TuningOperation,
+} from "./wire";
+import { createPermissionRequest, createTunedModelRequest, updateTunedModelRequest } from "./converters";
 
 /** The API version of every call; operations fall back to {@link OPERATIONS_FALLBACK_VERSION}. */
 const VERSION = "v1beta";
@@ -30,8 +26,12 @@ const OPERATIONS_FALLBACK_VERSION = "v1";
 /** Largest page the service allows; fewer round trips for big accounts. */
 const PAGE_SIZE = "1000";
 
-/** {@link TuningApi} over the Gemini API (`generativelanguage` v1beta `tunedModels`). */
-export class GeminiTuningApi implements TuningApi {
+/**
+ * Every call the Gemini API (`generativelanguage` v1beta `tunedModels`) backend makes, over the shared
+ * HTTP layer. Every call takes an abort signal; "not found" is a value, not an exception, where the
+ * callers treat it as a normal outcome.
+ */
+export class GeminiApi {
   readonly #client: GoogleApiClient;
   // Once v1beta has answered 404 where v1 served the operation, polls go to v1 directly: a wait makes
   // dozens of polls and each would otherwise cost two requests.
@@ -41,13 +41,13 @@ export class GeminiTuningApi implements TuningApi {
     this.#client = client;
   }
 
-  async createTunedModel(body: CreateTunedModelBody, tunedModelId: string | undefined, signal?: AbortSignal): Promise<Operation> {
+  async createTunedModel(body: CreateTunedModelBody, tunedModelId: string | undefined, signal?: AbortSignal): Promise<TuningOperation> {
     return this.#client.request({
       method: "POST",
       path: `${VERSION}/tunedModels`,
       query: { tunedModelId },
       body: createTunedModelRequest(body),
-      schema: OperationSchema,
+      schema: TuningOperationSchema,
       operation: "tunedModels.create",
       resource: tunedModelId ? `tunedModels/${tunedModelId}` : "tunedModels",
       signal,
@@ -83,20 +83,20 @@ export class GeminiTuningApi implements TuningApi {
     );
   }
 
-  async getOperation(name: string, signal?: AbortSignal): Promise<Operation> {
+  async getOperation(name: string, signal?: AbortSignal): Promise<TuningOperation> {
     const get = (version: string) =>
-      this.#client.request({ method: "GET", path: `${version}/${name}`, schema: OperationSchema, operation: "tunedModels.operations.get", resource: name, signal });
+      this.#client.request({ method: "GET", path: `${version}/${name}`, schema: TuningOperationSchema, operation: "tunedModels.operations.get", resource: name, signal });
     return this.#withV1Fallback(get);
   }
 
-  async listOperations(tunedModelName: string, signal?: AbortSignal): Promise<Operation[]> {
+  async listOperations(tunedModelName: string, signal?: AbortSignal): Promise<TuningOperation[]> {
     const list = (version: string) =>
       collectPages(async (pageToken) => {
         const page = await this.#client.request({
           method: "GET",
           path: `${version}/${tunedModelName}/operations`,
           query: { pageSize: PAGE_SIZE, pageToken },
-          schema: ListOperationsResponseSchema,
+          schema: ListTuningOperationsResponseSchema,
           operation: "tunedModels.operations.list",
           resource: tunedModelName,
           signal,

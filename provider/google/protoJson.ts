@@ -45,3 +45,6 @@ export function protoEnum<const Names extends readonly [string, ...string[]]>(na
       .transform((index) => names[index] ?? String(index)),
   ]) as unknown as z.ZodType<Names[number] | (string & {}), string | number>;
 }
+
+/** `google.protobuf.Empty` (delete responses): `{}`, anything else tolerated. */
+export const EmptySchema = z.looseObject({});
