@@ -13,7 +13,7 @@ import {
 } from "./apiErrors";
 import { retryAfterMs } from "./retryDelayHint";
 import { backoffDelayMs, retryPolicy, type RetryMode, type RetryPolicy } from "./retryPolicy";
-import { abortableSleep } from "./sleep";
+import { abortableSleep } from "../waiter/sleep";
 import { classifyTransportFailure, type TransportFailure } from "./transportFailure";
 
 export type { ApiCall, HttpMethod } from "./apiCall";

@@ -16,4 +16,4 @@ export {
 } from "./apiErrors";
 export { DEFAULT_RETRY_POLICY, backoffDelayMs, retryPolicy, type RetryMode, type RetryPolicy } from "./retryPolicy";
 export { retryAfterMs } from "./retryDelayHint";
-export { abortableSleep } from "./sleep";
+export { abortableSleep } from "../waiter/sleep";

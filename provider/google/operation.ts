@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { StatusSchema } from "./status";
+import type { Classification } from "../waiter";
+import { grpcCodeName, StatusSchema } from "./status";
 
 /**
  * `google.longrunning.Operation`, as both services serve it. While running neither `error` nor
@@ -25,4 +26,14 @@ export function listOperationsResponseSchema<T extends z.ZodType>(operation: T) 
     nextPageToken: z.string().optional(),
     unreachable: z.array(z.string()).optional(),
   });
+}
+
+/**
+ * How the waiter reads an operation whose result is not needed (a delete, an undeploy): pending until
+ * `done`, then failed with its Status or succeeded.
+ */
+export function classifyOperation(operation: Operation): Classification {
+  if (operation.done !== true) return { state: "pending" };
+  if (operation.error !== undefined) return { state: "failed", reason: `${grpcCodeName(operation.error.code)}: ${operation.error.message || "(no message)"}` };
+  return { state: "succeeded" };
 }

@@ -1,6 +1,7 @@
 import type { GeminiApi } from "../gemini/api";
 import { shutdownSignal } from "../runtime/shutdownSignal";
-import { OperationFailedError, progressReporter, waitForOperation, WaitTimeoutError } from "../waiter";
+import { progressReporter, waitForTuningOperation } from "../gemini/operationPoller";
+import { WaitFailedError, WaitTimeoutError, type WaitError } from "../waiter";
 import type { TuningOperation as Operation, TunedModel } from "../gemini/wire";
 
 /** How a training wait ended when it did not succeed. */
@@ -23,17 +24,17 @@ export async function awaitTraining(
   const report = progressReporter(modelName, (line) => console.log(line));
   let operation: Operation | undefined;
   try {
-    operation = await waitForOperation({
+    operation = await waitForTuningOperation({
       poll: (signal) => api.getOperation(operationName, signal),
       signal: shutdownSignal(),
       timeoutMs,
       onProgress: report,
     });
   } catch (error) {
-    if (error instanceof OperationFailedError) {
-      return { kind: "failed", message: `tuning job ${operationName} failed: ${error.message}` };
+    if (error instanceof WaitFailedError) {
+      return { kind: "failed", message: `tuning job ${operationName} failed: ${error.reason}` };
     }
-    const last = (error as { lastObserved?: Operation }).lastObserved;
+    const last = (error as Partial<WaitError<Operation>>).lastObserved;
     const seconds = Math.round(timeoutMs / 1000);
     const why = shutdownSignal().aborted
       ? `the deploy was interrupted while ${modelName} was training`

@@ -1,11 +1,12 @@
 import { ApiTransportError, GoogleApiError } from "../client/apiErrors";
-import { abortableSleep } from "../client/sleep";
+import { abortableSleep } from "../waiter/sleep";
 import { PartialStateError } from "../runtime/partialStateError";
 import { shutdownSignal } from "../runtime/shutdownSignal";
 import { timeoutMs } from "../lifecycle/timeouts";
 import type { VertexApi } from "../vertex/api";
 import type { TuningJob } from "../vertex/wire";
-import { awaitTuningJob, isFinal, jobFailureMessage, type JobOutcome } from "./awaitJob";
+import { isFinal, jobFailureReason } from "../vertex/jobPoller";
+import { awaitTuningJob, type JobOutcome } from "./awaitJob";
 import { vertexContext } from "../vertex/clientFor";
 import { createTuningJobBody } from "./createBody";
 import { creationKey } from "./creationKey";
@@ -103,7 +104,7 @@ export async function finishVertexJob(
   const outcome: JobOutcome = isFinal(job)
     ? job.state === "JOB_STATE_SUCCEEDED"
       ? { kind: "succeeded", job }
-      : { kind: "failed", job, message: jobFailureMessage(job) }
+      : { kind: "failed", job, message: `tuning job ${job.name} ${jobFailureReason(job)}` }
     : await awaitTuningJob(api, job.name, timeoutMs(inputs, "create"));
   switch (outcome.kind) {
     case "succeeded": {

@@ -1,7 +1,8 @@
 import { GoogleApiError } from "../client/apiErrors";
-import { timeoutMs } from "../lifecycle/timeouts";
+import { operationDeadline } from "../lifecycle/timeouts";
 import type { VertexConnectionInputs } from "../vertex/connection";
-import { awaitTuningJob, isFinal } from "./awaitJob";
+import { isFinal } from "../vertex/jobPoller";
+import { awaitTuningJob } from "./awaitJob";
 import { vertexContext } from "../vertex/clientFor";
 import { removeProducedModel } from "./teardown";
 
@@ -11,9 +12,7 @@ import { removeProducedModel } from "./teardown";
  * history, so the job itself stays. Anything already gone counts as deleted.
  */
 export async function deleteVertexTunedModel(id: string, props: Record<string, unknown>): Promise<void> {
-  const limit = timeoutMs(props, "delete");
-  const deadline = Date.now() + limit;
-  const signal = AbortSignal.timeout(limit);
+  const { at: deadline, signal } = operationDeadline(props, "delete");
   const { api } = vertexContext(props as VertexConnectionInputs);
   let job = await api.getTuningJob(id, signal);
   if (job === undefined) {

@@ -1,9 +1,9 @@
 import { GoogleApiError } from "../client/apiErrors";
 import type { VertexApi } from "../vertex/api";
 import type { TuningJob } from "../vertex/wire";
-import { waitForOperation } from "../waiter";
-import { grpcCodeName } from "../google/status";
-import type { Operation } from "../google/operation";
+import { waitUntil, WaitFailedError } from "../waiter";
+import { abortableSleep } from "../waiter/sleep";
+import { classifyOperation, type Operation } from "../google/operation";
 
 /**
  * Removes what a succeeded job produced: its model is undeployed from every endpoint the job reported
@@ -47,24 +47,26 @@ async function deleteEndpointOnceEmpty(api: VertexApi, endpoint: string, signal:
     } catch (error) {
       const stillBusy = error instanceof GoogleApiError && error.status === "FAILED_PRECONDITION";
       if (!stillBusy || attempt >= 5) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      await abortableSleep(1000 * attempt, signal);
     }
   }
 }
 
 /** Waits for a Vertex long-running operation; a failed one is an error naming what was being done. */
 async function settle(api: VertexApi, operation: Operation, what: string, deadline: number, signal: AbortSignal): Promise<void> {
-  const done = operation.done
-    ? operation
-    : await waitForOperation({
-        name: operation.name,
-        poll: async (pollSignal) => ({ ...(await api.getOperation(operation.name, pollSignal)), metadata: undefined }),
-        signal,
-        timeoutMs: Math.max(1, deadline - Date.now()),
-      }).catch((error: unknown) => {
-        throw new Error(`${what}: ${(error as Error).message}`);
-      });
-  if (done.error !== undefined) throw new Error(`${what} failed: ${grpcCodeName(done.error.code)}: ${done.error.message ?? "(no message)"}`);
+  const classified = classifyOperation(operation);
+  if (classified.state === "succeeded") return;
+  if (classified.state === "failed") throw new Error(`${what} failed: ${classified.reason}`);
+  await waitUntil({
+    name: operation.name,
+    poll: (pollSignal) => api.getOperation(operation.name, pollSignal),
+    classify: classifyOperation,
+    signal,
+    timeoutMs: Math.max(1, deadline - Date.now()),
+  }).catch((error: unknown) => {
+    // The waiter's own message names the operation; this one says what it was doing, once.
+    throw new Error(error instanceof WaitFailedError ? `${what} failed: ${error.reason}` : `${what}: ${(error as Error).message}`);
+  });
 }
 
 /** `projects/p/locations/l/models/123@1` names version 1 of `projects/p/locations/l/models/123`. */

@@ -1,9 +1,10 @@
 import { GoogleApiClient, GoogleApiError, isAlreadyExists } from "../../../provider/client";
 import { apiKeyAuthorizer } from "../../../provider/auth";
 import { GeminiApi as GeminiTuningApi } from "../../../provider/gemini/api";
-import { operationProgress } from "../../../provider/gemini/operationProgress";
+import { operationProgress, waitForTuningOperation as waitForOperation } from "../../../provider/gemini/operationPoller";
+import type { TuningOperation } from "../../../provider/gemini/wire";
 import type { CreateTunedModelBody } from "../../../provider/gemini/wire";
-import { OperationFailedError, waitForOperation } from "../../../provider/waiter";
+import { WaitFailedError } from "../../../provider/waiter";
 import { startEmulator, type EmulatorHandle } from "../../../emulator";
 
 const SEED: Array<[string, string]> = [
@@ -142,9 +143,10 @@ describe("GeminiTuningApi against the emulator", () => {
   test("a job that fails reports the service's code and message through the waiter", async () => {
     emulator.control.failJob({ tunedModelId: "failing-1", atStep: 3, code: 13, message: "Tuning failed: loss diverged." });
     const operation = await api.createTunedModel(body(), "failing-1");
-    const error = (await waitForOperation({ poll: (signal) => api.getOperation(operation.name, signal), timeoutMs: 30_000 }).catch((e: unknown) => e)) as OperationFailedError;
-    expect(error).toBeInstanceOf(OperationFailedError);
-    expect(error).toMatchObject({ code: 13, codeName: "INTERNAL", operationMessage: "Tuning failed: loss diverged." });
+    const error = (await waitForOperation({ poll: (signal) => api.getOperation(operation.name, signal), timeoutMs: 30_000 }).catch((e: unknown) => e)) as WaitFailedError<TuningOperation>;
+    expect(error).toBeInstanceOf(WaitFailedError);
+    expect(error.reason).toBe("INTERNAL (code 13): Tuning failed: loss diverged.");
+    expect(error.lastObserved?.error).toMatchObject({ code: 13, message: "Tuning failed: loss diverged." });
     await expect(api.getTunedModel("tunedModels/failing-1")).resolves.toMatchObject({ state: "FAILED" });
     await api.deleteTunedModel("tunedModels/failing-1");
   });

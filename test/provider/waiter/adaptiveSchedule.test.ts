@@ -1,4 +1,5 @@
-import { waitForOperation, type PollDecision } from "../../../provider/waiter";
+import { waitForTuningOperation as waitForOperation } from "../../../provider/gemini/operationPoller";
+import type { PollDecision } from "../../../provider/waiter";
 import { SimulatedClock } from "./simulatedClock";
 import { simulatedJob, type SimulatedJobOptions } from "./simulatedJob";
 

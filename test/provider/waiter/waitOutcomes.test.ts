@@ -1,16 +1,10 @@
-import {
-  OperationFailedError,
-  OperationPollError,
-  OperationResultMissingError,
-  WaitAbortedError,
-  WaitTimeoutError,
-  waitForOperation,
-  type OperationProgress,
-} from "../../../provider/waiter";
+import { waitForTuningOperation as waitForOperation, type OperationProgress } from "../../../provider/gemini/operationPoller";
+import type { TuningOperation } from "../../../provider/gemini/wire";
+import { PollError, WaitAbortedError, WaitFailedError, WaitTimeoutError } from "../../../provider/waiter";
 import { SimulatedClock } from "./simulatedClock";
 import { simulatedJob } from "./simulatedJob";
 
-describe("waitForOperation outcomes", () => {
+describe("waitUntil outcomes (over Gemini tuning operations)", () => {
   test("resolves with the done operation and reports every observation", async () => {
     const clock = new SimulatedClock();
     const job = simulatedJob(clock, { durationMs: 60_000, totalSteps: 19 });
@@ -26,7 +20,7 @@ describe("waitForOperation outcomes", () => {
     const clock = new SimulatedClock();
     const started = clock.now();
     const job = simulatedJob(clock, { durationMs: 600_000, totalSteps: 38 });
-    const error = (await clock.run(waitForOperation({ poll: job.poll, timeoutMs: 90_000, clock })).catch((e: unknown) => e)) as WaitTimeoutError;
+    const error = (await clock.run(waitForOperation({ poll: job.poll, timeoutMs: 90_000, clock })).catch((e: unknown) => e)) as WaitTimeoutError<TuningOperation>;
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.name).toBe("WaitTimeoutError");
     expect(clock.now() - started).toBeGreaterThanOrEqual(90_000);
@@ -42,7 +36,7 @@ describe("waitForOperation outcomes", () => {
     const hang = (signal: AbortSignal) => new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
     const error = await clock.run(waitForOperation({ poll: hang, timeoutMs: 30_000, clock, name: "op" })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WaitTimeoutError);
-    expect((error as WaitTimeoutError).lastObserved).toBeUndefined();
+    expect((error as WaitTimeoutError<TuningOperation>).lastObserved).toBeUndefined();
     expect(clock.now() - started).toBe(30_000);
   });
 
@@ -51,7 +45,7 @@ describe("waitForOperation outcomes", () => {
     const job = simulatedJob(clock, { durationMs: 600_000, totalSteps: 38 });
     const controller = new AbortController();
     void clock.sleep(100_000).then(() => controller.abort(new Error("SIGINT")));
-    const error = (await clock.run(waitForOperation({ poll: job.poll, timeoutMs: 3600_000, clock, signal: controller.signal })).catch((e: unknown) => e)) as WaitAbortedError;
+    const error = (await clock.run(waitForOperation({ poll: job.poll, timeoutMs: 3600_000, clock, signal: controller.signal })).catch((e: unknown) => e)) as WaitAbortedError<TuningOperation>;
     expect(error).toBeInstanceOf(WaitAbortedError);
     expect(error.lastObserved?.metadata?.completedSteps).toBeGreaterThan(0);
     expect(error.message).toMatch(/^stopped waiting for tunedModels\/sim-model\/operations\/abcdefghijkl: aborted \(last seen: step \d+\/38\)$/);
@@ -78,9 +72,10 @@ describe("waitForOperation outcomes", () => {
   test("a failed job rejects with OperationFailedError carrying its code and message", async () => {
     const clock = new SimulatedClock();
     const job = simulatedJob(clock, { durationMs: 60_000, totalSteps: 19, failAtStep: { step: 7, code: 13, message: "Tuning job failed at step 7." } });
-    const error = (await clock.run(waitForOperation({ poll: job.poll, timeoutMs: 600_000, clock })).catch((e: unknown) => e)) as OperationFailedError;
-    expect(error).toBeInstanceOf(OperationFailedError);
-    expect(error).toMatchObject({ code: 13, codeName: "INTERNAL", operationMessage: "Tuning job failed at step 7." });
+    const error = (await clock.run(waitForOperation({ poll: job.poll, timeoutMs: 600_000, clock })).catch((e: unknown) => e)) as WaitFailedError<TuningOperation>;
+    expect(error).toBeInstanceOf(WaitFailedError);
+    expect(error.reason).toBe("INTERNAL (code 13): Tuning job failed at step 7.");
+    expect(error.lastObserved?.error).toMatchObject({ code: 13, message: "Tuning job failed at step 7." });
     expect(error.message).toBe("tunedModels/sim-model/operations/abcdefghijkl failed: INTERNAL (code 13): Tuning job failed at step 7.");
     expect(error.lastObserved?.done).toBe(true);
   });
@@ -89,8 +84,8 @@ describe("waitForOperation outcomes", () => {
     const clock = new SimulatedClock();
     const job = simulatedJob(clock, { durationMs: 5_000, totalSteps: 5, doneWithoutResult: true });
     const error = await clock.run(waitForOperation({ poll: job.poll, timeoutMs: 60_000, clock })).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(OperationResultMissingError);
-    expect((error as Error).message).toBe("tunedModels/sim-model/operations/abcdefghijkl is done but has neither a response nor an error");
+    expect(error).toBeInstanceOf(WaitFailedError);
+    expect((error as Error).message).toBe("tunedModels/sim-model/operations/abcdefghijkl failed: it is done but has neither a response nor an error");
   });
 
   test("a failing poll rejects with OperationPollError carrying the cause and the last observation", async () => {
@@ -98,8 +93,8 @@ describe("waitForOperation outcomes", () => {
     const job = simulatedJob(clock, { durationMs: 60_000, totalSteps: 19 });
     let calls = 0;
     const poll = (signal: AbortSignal) => (++calls < 4 ? job.poll(signal) : Promise.reject(new Error("HTTP 403 PERMISSION_DENIED")));
-    const error = (await clock.run(waitForOperation({ poll, timeoutMs: 600_000, clock })).catch((e: unknown) => e)) as OperationPollError;
-    expect(error).toBeInstanceOf(OperationPollError);
+    const error = (await clock.run(waitForOperation({ poll, timeoutMs: 600_000, clock })).catch((e: unknown) => e)) as PollError<TuningOperation>;
+    expect(error).toBeInstanceOf(PollError);
     expect(error.message).toBe("could not poll tunedModels/sim-model/operations/abcdefghijkl: HTTP 403 PERMISSION_DENIED");
     expect((error.cause as Error).message).toBe("HTTP 403 PERMISSION_DENIED");
     expect(error.lastObserved).toBeDefined();

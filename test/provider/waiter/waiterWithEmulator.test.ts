@@ -1,7 +1,7 @@
 import { GoogleApiClient } from "../../../provider/client";
 import { apiKeyAuthorizer } from "../../../provider/auth";
 import { GeminiApi as GeminiTuningApi } from "../../../provider/gemini/api";
-import { progressReporter, waitForOperation } from "../../../provider/waiter";
+import { progressReporter, waitForTuningOperation as waitForOperation } from "../../../provider/gemini/operationPoller";
 import { startEmulator, type EmulatorHandle } from "../../../emulator";
 
 // Real time, real HTTP: a 38-step job of about 5 s on the emulator, as the benchmark will run it.

@@ -1,4 +1,4 @@
-import { formatProgressLine, progressReporter, type OperationProgress } from "../../../provider/waiter";
+import { formatProgressLine, progressReporter, type OperationProgress } from "../../../provider/gemini/operationPoller";
 
 const running: OperationProgress = {
   operation: "tunedModels/x/operations/o",
