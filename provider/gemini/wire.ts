@@ -201,19 +201,6 @@ export interface MutableTunedModelFields {
   readerProjectNumbers?: string[];
 }
 
-/** Names of {@link MutableTunedModelFields}, as used in an update mask. */
-export type MutableTunedModelField = keyof MutableTunedModelFields;
-
-/** The update-mask paths the service accepts for a tuned model. */
-export const MUTABLE_TUNED_MODEL_FIELDS: readonly MutableTunedModelField[] = Object.freeze([
-  "displayName",
-  "description",
-  "temperature",
-  "topP",
-  "topK",
-  "readerProjectNumbers",
-]);
-
 /** A permission to grant. */
 export interface PermissionSpec {
   /** `USER`, `GROUP` or `EVERYONE`. */

@@ -59,3 +59,10 @@ export const timeoutsSchema = z
 function durationSchema() {
   return z.union([z.string(), z.number()]).refine((value) => parseDuration(value) !== undefined, { message: 'must be a duration such as "2h", "30m" or "90s"' });
 }
+
+/** A recorded `timeouts` argument, read back from state without judging it (check already did). */
+export const timeoutsStateSchema = z.looseObject({
+  create: z.union([z.string(), z.number()]).optional(),
+  update: z.union([z.string(), z.number()]).optional(),
+  delete: z.union([z.string(), z.number()]).optional(),
+});

@@ -61,7 +61,8 @@ export function waitForTuningJob(api: VertexApi, jobName: string, options: WaitF
   });
 }
 
-function jobProgressReporter(jobName: string): (job: TuningJob) => void {
+/** Prints a job's state at every change and at most once a minute otherwise. */
+export function jobProgressReporter(jobName: string): (job: TuningJob) => void {
   const report = throttledReporter((line) => console.log(line), { intervalMs: PROGRESS_INTERVAL_MS });
   let lastState: string | undefined;
   return (job) => {

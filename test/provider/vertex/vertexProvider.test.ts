@@ -3,7 +3,7 @@
 // tokens pass). The engine lifecycle is in test/engine/vertexLifecycle.test.ts.
 import { vertexTunedModel } from "../../../provider";
 import { vertexApiFor } from "../../../provider/vertex/clientFor";
-import { rejection } from "../resource/providerFixture";
+import { rejection } from "../gemini/geminiFixture";
 import { useVertexEmulator, vertexInputs, VERTEX_LOCATION } from "./vertexFixture";
 
 jest.setTimeout(60_000);
