@@ -61,7 +61,7 @@ function durationSchema() {
 }
 
 /** A recorded `timeouts` argument, read back from state without judging it (check already did). */
-export const timeoutsStateSchema = z.looseObject({
+export const timeoutsStateSchema = z.object({
   create: z.union([z.string(), z.number()]).optional(),
   update: z.union([z.string(), z.number()]).optional(),
   delete: z.union([z.string(), z.number()]).optional(),

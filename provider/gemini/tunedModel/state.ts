@@ -15,7 +15,7 @@ const compactSnapshotSchema = z.object({ step: z.number(), epoch: z.number().opt
 /** A training step as kept in outputs. */
 export type CompactSnapshot = z.infer<typeof compactSnapshotSchema>;
 
-const hyperparameters = z.looseObject({
+const hyperparameters = z.object({
   epochCount: z.number().optional(),
   batchSize: z.number().optional(),
   learningRate: z.number().optional(),
@@ -35,7 +35,7 @@ export const tunedModelStateSchema = z.looseObject({
   autonamed: tolerant(z.boolean()),
   sourceModel: tolerant(z.string()),
   hyperparameters: tolerant(hyperparameters),
-  trainingData: tolerant(z.looseObject({ kind: z.string(), fingerprint: z.string().optional(), exampleCount: z.number().optional() })),
+  trainingData: tolerant(z.object({ kind: z.string(), fingerprint: z.string().optional(), exampleCount: z.number().optional() })),
   adoptExisting: tolerant(z.boolean()),
   project: tolerant(z.string()),
   baseUrl: tolerant(z.string()),

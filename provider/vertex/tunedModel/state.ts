@@ -5,7 +5,7 @@ import { effectiveHyperparameters, managedModelFields } from "../converters";
 import type { TuningJob, VertexModel } from "../wire";
 import { VERTEX_MUTABLE_FIELDS, type CheckedVertexInputs, type VertexMutableField } from "./inputs";
 
-const dataset = z.looseObject({ uri: z.string().optional(), fingerprint: z.string().optional() });
+const dataset = z.object({ uri: z.string().optional(), fingerprint: z.string().optional() });
 
 /**
  * The recorded state of a `VertexTunedModel`, as a tolerant schema that reads the outputs of every
@@ -25,7 +25,7 @@ export const vertexTunedModelStateSchema = z.looseObject({
   labels: tolerant(z.record(z.string(), z.string())),
   trainingDataset: tolerant(dataset),
   validationDataset: tolerant(dataset),
-  hyperparameters: tolerant(z.looseObject({ epochCount: z.number().optional(), learningRateMultiplier: z.number().optional(), adapterSize: z.string().optional() })),
+  hyperparameters: tolerant(z.object({ epochCount: z.number().optional(), learningRateMultiplier: z.number().optional(), adapterSize: z.string().optional() })),
   exportLastCheckpointOnly: tolerant(z.boolean()),
   serviceAccount: tolerant(z.string()),
   kmsKeyName: tolerant(z.string()),
@@ -37,14 +37,14 @@ export const vertexTunedModelStateSchema = z.looseObject({
   startTime: tolerant(z.string()),
   endTime: tolerant(z.string()),
   updateTime: tolerant(z.string()),
-  error: tolerant(z.looseObject({ code: z.number().optional(), message: z.string().optional() })),
+  error: tolerant(z.object({ code: z.number().optional(), message: z.string().optional() })),
   model: tolerant(z.string()),
   endpoint: tolerant(z.string()),
   checkpoints: tolerant(
-    z.array(z.looseObject({ checkpointId: z.string().optional(), epoch: z.number().optional(), step: z.number().optional(), endpoint: z.string().optional() })),
+    z.array(z.object({ checkpointId: z.string().optional(), epoch: z.number().optional(), step: z.number().optional(), endpoint: z.string().optional() })),
   ),
-  tuningDataStats: tolerant(z.looseObject({ exampleCount: z.number().optional(), billableTokenCount: z.number().optional(), stepCount: z.number().optional() })),
-  effectiveHyperparameters: tolerant(z.looseObject({ epochCount: z.number().optional(), learningRateMultiplier: z.number().optional(), adapterSize: z.number().optional() })),
+  tuningDataStats: tolerant(z.object({ exampleCount: z.number().optional(), billableTokenCount: z.number().optional(), stepCount: z.number().optional() })),
+  effectiveHyperparameters: tolerant(z.object({ epochCount: z.number().optional(), learningRateMultiplier: z.number().optional(), adapterSize: z.number().optional() })),
 });
 
 /** A `VertexTunedModel`'s recorded state (its outputs). */
