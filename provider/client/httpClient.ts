@@ -79,8 +79,8 @@ export class GoogleApiClient {
 
   /** Performs a call: retries what its retry mode allows, validates the answer, throws an {@link ApiCallError} subclass otherwise. */
   async request<T>(call: ApiCall<T>): Promise<T> {
-    const identity: CallIdentity = { operation: call.operation, resource: call.resource };
-    const mode = call.retry ?? defaultRetryMode(call.method);
+    const identity: CallIdentity = { method: call.method, resource: call.resource };
+    const mode = call.retry ?? defaultRetryMode(call.httpMethod);
     const policy = this.retryPolicy;
     const started = Date.now();
     const deadline = started + policy.totalTimeoutMs;
@@ -144,7 +144,7 @@ export class GoogleApiClient {
     call.signal?.addEventListener("abort", onAbort, { once: true });
     try {
       const response = await fetch(url, {
-        method: call.method,
+        method: call.httpMethod,
         headers,
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         signal: controller.signal,
@@ -246,7 +246,7 @@ function withNote(failure: GoogleApiError | ApiTransportError, identity: CallIde
       { attempts, retryable: failure.retryable, note },
     );
   }
-  const detail = failure.message.slice(`${identity.operation} ${identity.resource} failed: `.length);
+  const detail = failure.message.slice(`${identity.method} ${identity.resource} failed: `.length);
   return new ApiTransportError(identity, failure.kind, detail, { attempts, code: failure.code, note, permanent: !failure.retryable });
 }
 

@@ -43,12 +43,12 @@ export class GeminiApi {
 
   async createTunedModel(body: CreateTunedModelBody, tunedModelId: string | undefined, signal?: AbortSignal): Promise<TuningOperation> {
     return this.#client.request({
-      method: "POST",
+      httpMethod: "POST",
       path: `${VERSION}/tunedModels`,
       query: { tunedModelId },
       body: createTunedModelRequest(body),
       schema: TuningOperationSchema,
-      operation: "tunedModels.create",
+      method: "tunedModels.create",
       resource: tunedModelId ? `tunedModels/${tunedModelId}` : "tunedModels",
       signal,
       // With an explicit id a repeated create cannot train twice (it answers 409, which the caller
@@ -59,19 +59,19 @@ export class GeminiApi {
 
   async getTunedModel(name: string, signal?: AbortSignal): Promise<TunedModel | undefined> {
     return orUndefinedIfNotFound(
-      this.#client.request({ method: "GET", path: `${VERSION}/${name}`, schema: TunedModelSchema, operation: "tunedModels.get", resource: name, signal }),
+      this.#client.request({ httpMethod: "GET", path: `${VERSION}/${name}`, schema: TunedModelSchema, method: "tunedModels.get", resource: name, signal }),
     );
   }
 
   async updateTunedModel(name: string, fields: MutableTunedModelFields, updateMask: string[], signal?: AbortSignal): Promise<TunedModel> {
     const request = updateTunedModelRequest(fields, updateMask);
     return this.#client.request({
-      method: "PATCH",
+      httpMethod: "PATCH",
       path: `${VERSION}/${name}`,
       query: { updateMask: request.updateMask },
       body: request.body,
       schema: TunedModelSchema,
-      operation: "tunedModels.patch",
+      method: "tunedModels.patch",
       resource: name,
       signal,
     });
@@ -79,13 +79,13 @@ export class GeminiApi {
 
   deleteTunedModel(name: string, signal?: AbortSignal): Promise<"deleted" | "absent"> {
     return deleted(
-      this.#client.request({ method: "DELETE", path: `${VERSION}/${name}`, schema: EmptySchema, operation: "tunedModels.delete", resource: name, signal }),
+      this.#client.request({ httpMethod: "DELETE", path: `${VERSION}/${name}`, schema: EmptySchema, method: "tunedModels.delete", resource: name, signal }),
     );
   }
 
   async getOperation(name: string, signal?: AbortSignal): Promise<TuningOperation> {
     const get = (version: string) =>
-      this.#client.request({ method: "GET", path: `${version}/${name}`, schema: TuningOperationSchema, operation: "tunedModels.operations.get", resource: name, signal });
+      this.#client.request({ httpMethod: "GET", path: `${version}/${name}`, schema: TuningOperationSchema, method: "tunedModels.operations.get", resource: name, signal });
     return this.#withV1Fallback(get);
   }
 
@@ -93,11 +93,11 @@ export class GeminiApi {
     const list = (version: string) =>
       collectPages(async (pageToken) => {
         const page = await this.#client.request({
-          method: "GET",
+          httpMethod: "GET",
           path: `${version}/${tunedModelName}/operations`,
           query: { pageSize: PAGE_SIZE, pageToken },
           schema: ListTuningOperationsResponseSchema,
-          operation: "tunedModels.operations.list",
+          method: "tunedModels.operations.list",
           resource: tunedModelName,
           signal,
         });
@@ -109,11 +109,11 @@ export class GeminiApi {
   listTunedModels(filter?: string, signal?: AbortSignal): Promise<TunedModel[]> {
     return collectPages(async (pageToken) => {
       const page = await this.#client.request({
-        method: "GET",
+        httpMethod: "GET",
         path: `${VERSION}/tunedModels`,
         query: { pageSize: PAGE_SIZE, pageToken, filter: filter || undefined },
         schema: ListTunedModelsResponseSchema,
-        operation: "tunedModels.list",
+        method: "tunedModels.list",
         resource: "tunedModels",
         signal,
       });
@@ -123,11 +123,11 @@ export class GeminiApi {
 
   createPermission(parent: string, permission: PermissionSpec, signal?: AbortSignal): Promise<Permission> {
     return this.#client.request({
-      method: "POST",
+      httpMethod: "POST",
       path: `${VERSION}/${parent}/permissions`,
       body: createPermissionRequest(permission),
       schema: PermissionSchema,
-      operation: "tunedModels.permissions.create",
+      method: "tunedModels.permissions.create",
       resource: parent,
       signal,
       // Not idempotent (the server picks the id): retry only what provably did not reach it.
@@ -137,18 +137,18 @@ export class GeminiApi {
 
   getPermission(name: string, signal?: AbortSignal): Promise<Permission | undefined> {
     return orUndefinedIfNotFound(
-      this.#client.request({ method: "GET", path: `${VERSION}/${name}`, schema: PermissionSchema, operation: "tunedModels.permissions.get", resource: name, signal }),
+      this.#client.request({ httpMethod: "GET", path: `${VERSION}/${name}`, schema: PermissionSchema, method: "tunedModels.permissions.get", resource: name, signal }),
     );
   }
 
   listPermissions(parent: string, signal?: AbortSignal): Promise<Permission[]> {
     return collectPages(async (pageToken) => {
       const page = await this.#client.request({
-        method: "GET",
+        httpMethod: "GET",
         path: `${VERSION}/${parent}/permissions`,
         query: { pageSize: PAGE_SIZE, pageToken },
         schema: ListPermissionsResponseSchema,
-        operation: "tunedModels.permissions.list",
+        method: "tunedModels.permissions.list",
         resource: parent,
         signal,
       });
@@ -158,12 +158,12 @@ export class GeminiApi {
 
   updatePermissionRole(name: string, role: string, signal?: AbortSignal): Promise<Permission> {
     return this.#client.request({
-      method: "PATCH",
+      httpMethod: "PATCH",
       path: `${VERSION}/${name}`,
       query: { updateMask: "role" },
       body: { role },
       schema: PermissionSchema,
-      operation: "tunedModels.permissions.patch",
+      method: "tunedModels.permissions.patch",
       resource: name,
       signal,
     });
@@ -171,7 +171,7 @@ export class GeminiApi {
 
   deletePermission(name: string, signal?: AbortSignal): Promise<"deleted" | "absent"> {
     return deleted(
-      this.#client.request({ method: "DELETE", path: `${VERSION}/${name}`, schema: EmptySchema, operation: "tunedModels.permissions.delete", resource: name, signal }),
+      this.#client.request({ httpMethod: "DELETE", path: `${VERSION}/${name}`, schema: EmptySchema, method: "tunedModels.permissions.delete", resource: name, signal }),
     );
   }
 
@@ -195,11 +195,11 @@ export class GeminiApi {
 
   async generateText(model: string, text: string, signal?: AbortSignal): Promise<string> {
     const response = await this.#client.request({
-      method: "POST",
+      httpMethod: "POST",
       path: `${VERSION}/${model}:generateContent`,
       body: generateContentRequest(text),
       schema: GenerateContentResponseSchema,
-      operation: "tunedModels.generateContent",
+      method: "tunedModels.generateContent",
       resource: model,
       signal,
       // Generation changes nothing on the server, so repeating it is harmless.

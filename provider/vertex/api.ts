@@ -59,11 +59,11 @@ export class VertexApi {
   /** Submits a job under `parent` (`projects/{p}/locations/{l}`); the answer is the job itself. */
   createTuningJob(parent: string, body: CreateTuningJobBody, signal?: AbortSignal): Promise<TuningJob> {
     return this.#client.request({
-      method: "POST",
+      httpMethod: "POST",
       path: `${VERSION}/${parent}/tuningJobs`,
       body,
       schema: TuningJobSchema,
-      operation: "tuningJobs.create",
+      method: "tuningJobs.create",
       resource: `${parent}/tuningJobs`,
       signal,
       // The server picks the id, so a repeat could train twice: retry only what provably did not arrive.
@@ -73,18 +73,18 @@ export class VertexApi {
 
   /** The job, or undefined when it does not exist. */
   getTuningJob(name: string, signal?: AbortSignal): Promise<TuningJob | undefined> {
-    return orUndefinedIfNotFound(this.#client.request({ method: "GET", path: `${VERSION}/${name}`, schema: TuningJobSchema, operation: "tuningJobs.get", resource: name, signal }));
+    return orUndefinedIfNotFound(this.#client.request({ httpMethod: "GET", path: `${VERSION}/${name}`, schema: TuningJobSchema, method: "tuningJobs.get", resource: name, signal }));
   }
 
   /** Every job under `parent` matching `filter` (all pages). */
   listTuningJobs(parent: string, filter: string, signal?: AbortSignal): Promise<TuningJob[]> {
     return collectPages(async (pageToken) => {
       const page = await this.#client.request({
-        method: "GET",
+        httpMethod: "GET",
         path: `${VERSION}/${parent}/tuningJobs`,
         query: { filter, pageSize: PAGE_SIZE, pageToken },
         schema: ListTuningJobsResponseSchema,
-        operation: "tuningJobs.list",
+        method: "tuningJobs.list",
         resource: `${parent}/tuningJobs`,
         signal,
       });
@@ -94,23 +94,23 @@ export class VertexApi {
 
   /** Asks a running job to stop; the job then ends CANCELLED. */
   async cancelTuningJob(name: string, signal?: AbortSignal): Promise<void> {
-    await this.#client.request({ method: "POST", path: `${VERSION}/${name}:cancel`, body: {}, schema: EmptySchema, operation: "tuningJobs.cancel", resource: name, signal, retry: "safe" });
+    await this.#client.request({ httpMethod: "POST", path: `${VERSION}/${name}:cancel`, body: {}, schema: EmptySchema, method: "tuningJobs.cancel", resource: name, signal, retry: "safe" });
   }
 
   /** The model, or undefined when it does not exist. */
   getModel(name: string, signal?: AbortSignal): Promise<VertexModel | undefined> {
-    return orUndefinedIfNotFound(this.#client.request({ method: "GET", path: `${VERSION}/${name}`, schema: VertexModelSchema, operation: "models.get", resource: name, signal }));
+    return orUndefinedIfNotFound(this.#client.request({ httpMethod: "GET", path: `${VERSION}/${name}`, schema: VertexModelSchema, method: "models.get", resource: name, signal }));
   }
 
   /** Changes exactly the fields in `updateMask`. */
   updateModel(name: string, fields: MutableVertexModelFields, updateMask: string[], signal?: AbortSignal): Promise<VertexModel> {
     return this.#client.request({
-      method: "PATCH",
+      httpMethod: "PATCH",
       path: `${VERSION}/${name}`,
       query: { updateMask: updateMask.join(",") },
       body: fields,
       schema: VertexModelSchema,
-      operation: "models.patch",
+      method: "models.patch",
       resource: name,
       signal,
     });
@@ -118,23 +118,23 @@ export class VertexApi {
 
   /** Starts deleting the model; undefined when it was already gone. */
   deleteModel(name: string, signal?: AbortSignal): Promise<Operation | undefined> {
-    return orUndefinedIfNotFound(this.#client.request({ method: "DELETE", path: `${VERSION}/${name}`, schema: OperationSchema, operation: "models.delete", resource: name, signal }));
+    return orUndefinedIfNotFound(this.#client.request({ httpMethod: "DELETE", path: `${VERSION}/${name}`, schema: OperationSchema, method: "models.delete", resource: name, signal }));
   }
 
   /** The endpoint, or undefined when it does not exist. */
   getEndpoint(name: string, signal?: AbortSignal): Promise<Endpoint | undefined> {
-    return orUndefinedIfNotFound(this.#client.request({ method: "GET", path: `${VERSION}/${name}`, schema: EndpointSchema, operation: "endpoints.get", resource: name, signal }));
+    return orUndefinedIfNotFound(this.#client.request({ httpMethod: "GET", path: `${VERSION}/${name}`, schema: EndpointSchema, method: "endpoints.get", resource: name, signal }));
   }
 
   /** Starts undeploying one deployed model; undefined when the endpoint or the deployment was already gone. */
   undeployModel(endpoint: string, deployedModelId: string, signal?: AbortSignal): Promise<Operation | undefined> {
     return orUndefinedIfNotFound(
       this.#client.request({
-        method: "POST",
+        httpMethod: "POST",
         path: `${VERSION}/${endpoint}:undeployModel`,
         body: { deployedModelId },
         schema: OperationSchema,
-        operation: "endpoints.undeployModel",
+        method: "endpoints.undeployModel",
         resource: endpoint,
         signal,
         // Undeploying twice ends the same way (the second is a 404, which counts as done).
@@ -145,22 +145,22 @@ export class VertexApi {
 
   /** Starts deleting the endpoint; undefined when it was already gone. */
   deleteEndpoint(name: string, signal?: AbortSignal): Promise<Operation | undefined> {
-    return orUndefinedIfNotFound(this.#client.request({ method: "DELETE", path: `${VERSION}/${name}`, schema: OperationSchema, operation: "endpoints.delete", resource: name, signal }));
+    return orUndefinedIfNotFound(this.#client.request({ httpMethod: "DELETE", path: `${VERSION}/${name}`, schema: OperationSchema, method: "endpoints.delete", resource: name, signal }));
   }
 
   /** One look at a long-running operation. */
   getOperation(name: string, signal?: AbortSignal): Promise<Operation> {
-    return this.#client.request({ method: "GET", path: `${VERSION}/${name}`, schema: OperationSchema, operation: "operations.get", resource: name, signal });
+    return this.#client.request({ httpMethod: "GET", path: `${VERSION}/${name}`, schema: OperationSchema, method: "operations.get", resource: name, signal });
   }
 
   /** Asks the endpoint serving a tuned model for a completion of `text`; returns the first candidate's text. */
   async generateText(endpoint: string, text: string, signal?: AbortSignal): Promise<string> {
     const response = await this.#client.request({
-      method: "POST",
+      httpMethod: "POST",
       path: `${VERSION}/${endpoint}:generateContent`,
       body: generateContentRequest(text),
       schema: GenerateContentResponseSchema,
-      operation: "endpoints.generateContent",
+      method: "endpoints.generateContent",
       resource: endpoint,
       signal,
       retry: "safe",

@@ -16,12 +16,12 @@ import { fakeGoogleApiKey } from "../../fixtures/fakeApiKey";
 const API_KEY = fakeGoogleApiKey();
 
 const create: ApiCall<unknown> = {
-  method: "POST",
+  httpMethod: "POST",
   path: "v1beta/tunedModels",
   query: { tunedModelId: "abc" },
   body: { displayName: "x".repeat(50) },
   schema: z.unknown(),
-  operation: "tunedModels.create",
+  method: "tunedModels.create",
   resource: "tunedModels/abc",
 };
 
@@ -53,7 +53,7 @@ describe("GoogleApiClient errors", () => {
       httpStatus: 400,
       status: "INVALID_ARGUMENT",
       googleMessage: "Request contains an invalid argument.",
-      operation: "tunedModels.create",
+      method: "tunedModels.create",
       resource: "tunedModels/abc",
       retryable: false,
     });
@@ -105,10 +105,10 @@ describe("GoogleApiClient errors", () => {
 
   test("a response that does not match the schema names the call and the field path", async () => {
     const get: ApiCall<unknown> = {
-      method: "GET",
+      httpMethod: "GET",
       path: "v1beta/tunedModels/abc",
       schema: TunedModelSchema,
-      operation: "tunedModels.get",
+      method: "tunedModels.get",
       resource: "tunedModels/abc",
     };
     const reply = { status: 200, body: { name: "tunedModels/abc", tuningTask: { snapshots: [{ step: "one" }] } } };
@@ -118,7 +118,7 @@ describe("GoogleApiClient errors", () => {
   });
 
   test("a success body that is not JSON is a format error", async () => {
-    const error = await failWith({ status: 200, body: "not json" }, { ...create, method: "GET", body: undefined });
+    const error = await failWith({ status: 200, body: "not json" }, { ...create, httpMethod: "GET", body: undefined });
     expect(error).toBeInstanceOf(ApiResponseFormatError);
     expect(error.message).toContain("body is not JSON");
   });

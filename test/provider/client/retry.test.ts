@@ -8,7 +8,7 @@ const ok: ScriptedReply = { status: 200, body: { name: "tunedModels/x" } };
 const fastRetries = { initialDelayMs: 5, maxDelayMs: 2000, maxAttempts: 4 };
 
 function get(overrides: Partial<ApiCall<z.infer<typeof Thing>>> = {}): ApiCall<z.infer<typeof Thing>> {
-  return { method: "GET", path: "v1beta/tunedModels/x", schema: Thing, operation: "tunedModels.get", resource: "tunedModels/x", ...overrides };
+  return { httpMethod: "GET", path: "v1beta/tunedModels/x", schema: Thing, method: "tunedModels.get", resource: "tunedModels/x", ...overrides };
 }
 
 describe("GoogleApiClient retries", () => {
@@ -116,19 +116,19 @@ describe("GoogleApiClient retries", () => {
 
   test("POST is by default only retried when the server provably did not act", async () => {
     const client = await clientFor([googleError(500, "INTERNAL", "boom"), ok]);
-    const error = await client.request(get({ method: "POST", body: {} })).catch((e: unknown) => e);
+    const error = await client.request(get({ httpMethod: "POST", body: {} })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GoogleApiError);
     expect(server!.requests).toHaveLength(1);
 
     await server!.close();
     const again = await clientFor([googleError(429, "RESOURCE_EXHAUSTED", "quota"), ok]);
-    await expect(again.request(get({ method: "POST", body: {} }))).resolves.toBeDefined();
+    await expect(again.request(get({ httpMethod: "POST", body: {} }))).resolves.toBeDefined();
     expect(server!.requests).toHaveLength(2);
   });
 
   test("retry 'safe' lets a POST (idempotent create) retry a 503 and a dropped connection", async () => {
     const client = await clientFor([googleError(503, "UNAVAILABLE", "x"), "drop", ok]);
-    await expect(client.request(get({ method: "POST", body: {}, retry: "safe" }))).resolves.toBeDefined();
+    await expect(client.request(get({ httpMethod: "POST", body: {}, retry: "safe" }))).resolves.toBeDefined();
     expect(server!.requests).toHaveLength(3);
   });
 

@@ -5,10 +5,10 @@ import { googleError, startScriptedServer, type ScriptedServer } from "./scripte
 
 const Thing = z.looseObject({ name: z.string() });
 const call: ApiCall<z.infer<typeof Thing>> = {
-  method: "GET",
+  httpMethod: "GET",
   path: "v1beta/tunedModels/x",
   schema: Thing,
-  operation: "tunedModels.get",
+  method: "tunedModels.get",
   resource: "tunedModels/x",
 };
 

@@ -172,7 +172,7 @@ describe("GeminiTuningApi against the emulator", () => {
   test("errors from the service name the call and carry Google's status", async () => {
     const error = (await api.updateTunedModel("tunedModels/nope-1", { description: "x" }, ["description"]).catch((e: unknown) => e)) as GoogleApiError;
     expect(error).toBeInstanceOf(GoogleApiError);
-    expect(error).toMatchObject({ httpStatus: 404, status: "NOT_FOUND", operation: "tunedModels.patch", resource: "tunedModels/nope-1" });
+    expect(error).toMatchObject({ httpStatus: 404, status: "NOT_FOUND", method: "tunedModels.patch", resource: "tunedModels/nope-1" });
     await expect(api.updateTunedModel("tunedModels/x", {}, ["baseModel"])).rejects.toThrow(/cannot update baseModel in place/);
   });
 });
