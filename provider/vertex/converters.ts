@@ -56,7 +56,7 @@ export function effectiveHyperparameters(job: TuningJob): Record<string, number>
 }
 
 /** The model's values of the fields the resource manages in place, under the resource's names. */
-export function managedModelFields(model: VertexModel): Record<VertexMutableField, unknown> {
+export function managedModelFields(model: VertexModel): { [Field in VertexMutableField]: Field extends "labels" ? Record<string, string> | undefined : string | undefined } {
   return { tunedModelDisplayName: model.displayName, description: model.description, labels: userLabels(model.labels) };
 }
 

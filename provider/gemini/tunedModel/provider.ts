@@ -49,13 +49,13 @@ async function updateTunedModel(id: string, olds: Record<string, unknown>, news:
   if (fields.length === 0) {
     const model = await api.getTunedModel(id);
     if (model === undefined) throw new Error(`${id} no longer exists; run \`pulumi refresh\``);
-    return { outs: mergeTunedModelOutputs(current, news, model) };
+    return { outs: mergeTunedModelOutputs(current, model, news) };
   }
   const patch: MutableTunedModelFields = {};
   for (const field of fields) Object.assign(patch, { [field]: news[field] });
   const model = await api.updateTunedModel(id, patch, [...fields]);
   console.log(`${id}: updated ${fields.join(", ")} in place`);
-  return { outs: mergeTunedModelOutputs(current, news, model) };
+  return { outs: mergeTunedModelOutputs(current, model, news) };
 }
 
 /**
@@ -91,7 +91,7 @@ export const tunedModelProvider = {
     const state = readTunedModelState(props);
     const model = await geminiApiFor(state).getTunedModel(id);
     if (model === undefined) return { id: "", props: {} };
-    return { id, props: mergeTunedModelOutputs(props, props as unknown as CheckedTunedModelInputs, model) };
+    return { id, props: mergeTunedModelOutputs(props, model) };
   },
 
   /** Patches mutable fields or resumes an unfinished create (see {@link updateTunedModel}). */

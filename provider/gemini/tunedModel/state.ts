@@ -81,12 +81,22 @@ export function tunedModelOutputs(
   operation?: Pick<TuningOperation, "name" | "metadata">,
 ): Record<string, unknown> {
   const { apiKey: _secret, trainingData, ...kept } = inputs;
-  const task = model.tuningTask;
-  const snapshots = compactSnapshots(task?.snapshots ?? operation?.metadata?.snapshots ?? []);
   const state = {
     ...kept,
     // The inputs already hold inline examples; outputs need only what diff compares.
     trainingData: trainingData === undefined ? undefined : datasetReference(trainingData),
+    exampleCount: trainingData?.exampleCount,
+    datasetFingerprint: trainingData?.fingerprint,
+    ...reportedState(model, operation, inputs.baseModel),
+  } satisfies TunedModelState;
+  return toPropertyMap(state);
+}
+
+/** What the service reports about the model (and its operation, while there is one), as outputs. */
+function reportedState(model: TunedModel, operation: Pick<TuningOperation, "name" | "metadata"> | undefined, declaredBaseModel: string | undefined) {
+  const task = model.tuningTask;
+  const snapshots = compactSnapshots(task?.snapshots ?? operation?.metadata?.snapshots ?? []);
+  return {
     name: model.name,
     tunedModelId: model.name.replace(/^tunedModels\//, ""),
     state: model.state,
@@ -94,7 +104,7 @@ export function tunedModelOutputs(
     updateTime: model.updateTime,
     startTime: task?.startTime,
     completeTime: task?.completeTime,
-    baseModel: model.baseModel ?? model.tunedModelSource?.baseModel ?? inputs.baseModel,
+    baseModel: model.baseModel ?? model.tunedModelSource?.baseModel ?? declaredBaseModel,
     displayName: model.displayName,
     description: model.description,
     temperature: model.temperature,
@@ -105,19 +115,18 @@ export function tunedModelOutputs(
     totalSteps: operation?.metadata?.totalSteps ?? snapshots.at(-1)?.step,
     finalMeanLoss: model.state === "ACTIVE" ? snapshots.at(-1)?.meanLoss : undefined,
     snapshots,
-    exampleCount: inputs.trainingData?.exampleCount,
-    datasetFingerprint: inputs.trainingData?.fingerprint,
     operationName: operation?.name,
-  } satisfies TunedModelState & Record<string, unknown>;
-  return toPropertyMap(state);
+  } satisfies TunedModelState;
 }
 
 /**
- * New outputs on top of previous ones: keeps what only earlier calls knew (operation name, step count)
- * while the model's mutable fields always reflect the service, including fields it no longer has.
+ * Outputs after a call that read or changed the model, on top of the recorded ones: keeps what only
+ * earlier calls knew (operation name, step count, the recorded inputs) while the model's mutable fields
+ * always reflect the service, including fields it no longer has.
  */
-export function mergeTunedModelOutputs(previous: Record<string, unknown>, inputs: CheckedTunedModelInputs, model: TunedModel): Record<string, unknown> {
-  return mergeOutputs(previous, tunedModelOutputs(inputs, model), MUTABLE_FIELDS.filter((field) => model[field] === undefined));
+export function mergeTunedModelOutputs(previous: Record<string, unknown>, model: TunedModel, inputs?: CheckedTunedModelInputs): Record<string, unknown> {
+  const fresh = inputs === undefined ? toPropertyMap(reportedState(model, undefined, readTunedModelState(previous).baseModel)) : tunedModelOutputs(inputs, model);
+  return mergeOutputs(previous, fresh, MUTABLE_FIELDS.filter((field) => model[field] === undefined));
 }
 
 function datasetReference(dataset: NonNullable<CheckedTunedModelInputs["trainingData"]>): NonNullable<TunedModelState["trainingData"]> {

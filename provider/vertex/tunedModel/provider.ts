@@ -61,7 +61,7 @@ async function updateVertexTunedModel(id: string, olds: Record<string, unknown>,
   const job = await api.getTuningJob(id);
   if (job === undefined) throw new Error(`${id} no longer exists; run \`pulumi refresh\``);
   const model = modelName === undefined ? undefined : await api.getModel(modelName);
-  return { outs: mergeVertexOutputs(current, news, job, model) };
+  return { outs: mergeVertexOutputs(current, job, model, news) };
 }
 
 /**
@@ -140,7 +140,7 @@ export const vertexTunedModelProvider = {
     const modelName = job.tunedModel?.model;
     const model = job.state === "JOB_STATE_SUCCEEDED" && modelName !== undefined ? await api.getModel(modelName) : undefined;
     if (modelName !== undefined && model === undefined) return { id: "", props: {} };
-    return { id, props: mergeVertexOutputs(props, props as unknown as CheckedVertexInputs, job, model) };
+    return { id, props: mergeVertexOutputs(props, job, model) };
   },
 
   /** Patches the model's mutable fields or resumes an unfinished create (see {@link updateVertexTunedModel}). */

@@ -61,9 +61,13 @@ export function readVertexTunedModelState(recorded: Record<string, unknown>): Ve
  * outside Pulumi shows as drift.
  */
 export function vertexOutputs(inputs: CheckedVertexInputs, job: TuningJob, model?: VertexModel): Record<string, unknown> {
+  return toPropertyMap({ ...inputs, ...reportedState(job, model) } satisfies VertexTunedModelState);
+}
+
+/** What the job (and, once it exists, its model) reports, as outputs. */
+function reportedState(job: TuningJob, model: VertexModel | undefined) {
   const stats = job.tuningDataStats?.supervisedTuningDataStats;
-  const state = {
-    ...inputs,
+  return {
     name: job.name,
     state: job.state,
     createTime: job.createTime,
@@ -81,17 +85,18 @@ export function vertexOutputs(inputs: CheckedVertexInputs, job: TuningJob, model
     },
     effectiveHyperparameters: effectiveHyperparameters(job),
     ...(model !== undefined && managedModelFields(model)),
-  };
-  return toPropertyMap(state);
+  } satisfies VertexTunedModelState;
 }
 
 /**
- * Refreshed outputs on top of previous ones: the model's mutable fields always reflect the service,
- * including fields it no longer has.
+ * Outputs after a call that read or changed the job, on top of the recorded ones (and the new inputs,
+ * after an update): the model's mutable fields always reflect the service, including fields it no
+ * longer has.
  */
-export function mergeVertexOutputs(previous: Record<string, unknown>, inputs: CheckedVertexInputs, job: TuningJob, model?: VertexModel): Record<string, unknown> {
+export function mergeVertexOutputs(previous: Record<string, unknown>, job: TuningJob, model?: VertexModel, inputs?: CheckedVertexInputs): Record<string, unknown> {
   const absent = model === undefined ? [] : (Object.keys(VERTEX_MUTABLE_FIELDS) as VertexMutableField[]).filter((field) => managedModelFields(model)[field] === undefined);
-  return mergeOutputs(previous, vertexOutputs(inputs, job, model), absent);
+  const fresh = inputs === undefined ? toPropertyMap(reportedState(job, model)) : vertexOutputs(inputs, job, model);
+  return mergeOutputs(previous, fresh, absent);
 }
 
 function toNumber(value: string | undefined): number | undefined {
