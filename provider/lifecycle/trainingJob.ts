@@ -1,5 +1,5 @@
 import { shutdownSignal } from "../runtime/shutdownSignal";
-import { waitUntil, WaitFailedError, WaitTimeoutError, type WaitError } from "../waiter";
+import { PollError, waitUntil, WaitFailedError, WaitTimeoutError, type WaitError } from "../waiter";
 import type { Outcome, TrainingBackend } from "./backend";
 import { settle, type CreateResult } from "./settle";
 import { timeoutMs, type TimeoutsInput } from "./timeouts";
@@ -57,7 +57,9 @@ export async function awaitJob<Inputs extends { timeouts?: TimeoutsInput }, Job>
         ? `the deploy was interrupted while ${name} was training`
         : error instanceof WaitTimeoutError
           ? `${name} was still training after the create timeout (${Math.round(limit / 1000)}s)`
-          : `waiting for ${name} failed: ${(error as Error).message}`;
+          : error instanceof PollError
+            ? error.message // already "could not poll <job>: <why>"
+            : `waiting for ${name} failed: ${(error as Error).message}`;
       return { kind: "unfinished", job: last, message, interrupted: signal.aborted };
     }
   }

@@ -1,7 +1,7 @@
 import { GoogleApiClient, GoogleApiError, isAlreadyExists } from "../../../provider/client";
 import { apiKeyAuthorizer } from "../../../provider/auth";
-import { GeminiApi as GeminiTuningApi } from "../../../provider/gemini/api";
-import { operationProgress, waitForTuningOperation as waitForOperation } from "../../../provider/gemini/operationPoller";
+import { GeminiApi } from "../../../provider/gemini/api";
+import { operationProgress, waitForTuningOperation } from "../../../provider/gemini/operationPoller";
 import type { TuningOperation } from "../../../provider/gemini/wire";
 import type { CreateTunedModelBody } from "../../../provider/gemini/wire";
 import { WaitFailedError } from "../../../provider/waiter";
@@ -25,12 +25,12 @@ function body(overrides: Partial<CreateTunedModelBody> = {}): CreateTunedModelBo
   };
 }
 
-describe("GeminiTuningApi against the emulator", () => {
+describe("GeminiApi against the emulator", () => {
   let emulator: EmulatorHandle;
-  let api: GeminiTuningApi;
+  let api: GeminiApi;
   beforeAll(async () => {
     emulator = await startEmulator({ stepMs: 10 });
-    api = new GeminiTuningApi(new GoogleApiClient(emulator.url, { authorizer: apiKeyAuthorizer("test-key-123456"), retry: { initialDelayMs: 5 }, project: "quota-project" }));
+    api = new GeminiApi(new GoogleApiClient(emulator.url, { authorizer: apiKeyAuthorizer("test-key-123456"), retry: { initialDelayMs: 5 }, project: "quota-project" }));
   });
   afterAll(() => emulator.close());
   beforeEach(() => {
@@ -44,7 +44,7 @@ describe("GeminiTuningApi against the emulator", () => {
     expect(operation.done).toBeUndefined();
     expect(operationProgress(operation)).toMatchObject({ totalSteps: 38, completedSteps: 0, tunedModel: "tunedModels/number-generator-abc12" });
 
-    const done = await waitForOperation({ poll: (signal) => api.getOperation(operation.name, signal), timeoutMs: 30_000 });
+    const done = await waitForTuningOperation({ poll: (signal) => api.getOperation(operation.name, signal), timeoutMs: 30_000 });
     expect(done.done).toBe(true);
     expect(done.response?.name).toBe("tunedModels/number-generator-abc12");
 
@@ -126,7 +126,7 @@ describe("GeminiTuningApi against the emulator", () => {
   });
 
   test("operations fall back to v1 when v1beta says 404", async () => {
-    const api = new GeminiTuningApi(new GoogleApiClient(emulator.url, { authorizer: apiKeyAuthorizer("test-key-123456") }));
+    const api = new GeminiApi(new GoogleApiClient(emulator.url, { authorizer: apiKeyAuthorizer("test-key-123456") }));
     const operation = await api.createTunedModel(body(), "fallback-1");
     emulator.control.addFault({ pathPattern: "^/v1beta/tunedModels/fallback-1/operations/", status: 404, count: 1 });
     await expect(api.getOperation(operation.name)).resolves.toMatchObject({ name: operation.name });
@@ -143,7 +143,7 @@ describe("GeminiTuningApi against the emulator", () => {
   test("a job that fails reports the service's code and message through the waiter", async () => {
     emulator.control.failJob({ tunedModelId: "failing-1", atStep: 3, code: 13, message: "Tuning failed: loss diverged." });
     const operation = await api.createTunedModel(body(), "failing-1");
-    const error = (await waitForOperation({ poll: (signal) => api.getOperation(operation.name, signal), timeoutMs: 30_000 }).catch((e: unknown) => e)) as WaitFailedError<TuningOperation>;
+    const error = (await waitForTuningOperation({ poll: (signal) => api.getOperation(operation.name, signal), timeoutMs: 30_000 }).catch((e: unknown) => e)) as WaitFailedError<TuningOperation>;
     expect(error).toBeInstanceOf(WaitFailedError);
     expect(error.reason).toBe("INTERNAL (code 13): Tuning failed: loss diverged.");
     expect(error.lastObserved?.error).toMatchObject({ code: 13, message: "Tuning failed: loss diverged." });

@@ -1,4 +1,4 @@
-import { waitForTuningOperation as waitForOperation } from "../../../provider/gemini/operationPoller";
+import { waitForTuningOperation } from "../../../provider/gemini/operationPoller";
 import type { PollDecision } from "../../../provider/waiter";
 import { SimulatedClock } from "./simulatedClock";
 import { simulatedJob, type SimulatedJobOptions } from "./simulatedJob";
@@ -11,7 +11,7 @@ async function measure(options: SimulatedJobOptions): Promise<{ polls: number; l
   const pollTimes: number[] = [];
   const started = clock.now();
   const operation = await clock.run(
-    waitForOperation({
+    waitForTuningOperation({
       poll: (signal) => {
         pollTimes.push(clock.now() - started);
         return job.poll(signal);
