@@ -56,6 +56,14 @@ describe("createTrainingJob", () => {
     expect(fake.calls.at(-1)).toBe("record(unfinished)");
     expect(fake.calls).not.toContain("discard");
   });
+
+  test("a poll that keeps failing leaves the job recorded, and says so once", async () => {
+    const fake = fakeBackend({ job: { state: "pending", pollsLeft: 5, endsAs: "succeeded" }, onFailedCreate: "delete" });
+    const backend = { ...fake.backend, poll: async () => Promise.reject(new Error("HTTP 503 UNAVAILABLE")) };
+    const error = (await rejection(createTrainingJob(backend, {}))) as PartialStateError;
+    expect(error).toBeInstanceOf(PartialStateError);
+    expect(error.message).toBe("could not poll jobs/1: HTTP 503 UNAVAILABLE; the job keeps training and the next `pulumi up` resumes waiting for it");
+  });
 });
 
 describe("resumeTrainingJob", () => {
