@@ -14,6 +14,8 @@ export interface TrainingBackend<Inputs, Job> {
   submitOrResume(inputs: Inputs): Promise<Job>;
   /** The recorded job as the service has it now (resuming after an earlier `up`); undefined when gone. */
   lookUp(id: string, recorded: Record<string, unknown>, inputs: Inputs): Promise<Job | undefined>;
+  /** The line printed when `up` resumes waiting for a recorded job (names its state as the service reports it). */
+  resumeLine(job: Job): string;
   /** The resource id of a job. */
   idOf(job: Job): string;
   /** What a job is called in progress and timeout messages. */

@@ -28,7 +28,7 @@ export async function resumeTrainingJob<Inputs extends { timeouts?: TimeoutsInpu
   shutdownSignal(); // see createTrainingJob: an interrupted resume is reported, not lost
   const job = await backend.lookUp(id, recorded, inputs);
   if (job === undefined) throw new Error(`${id} no longer exists; run \`pulumi refresh\` and then \`pulumi up\` to train it again`);
-  console.log(`${id}: resuming the wait for its tuning job`);
+  console.log(backend.resumeLine(job));
   return settle(backend, inputs, await awaitJob(backend, inputs, job), "resume");
 }
 

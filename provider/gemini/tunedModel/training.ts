@@ -58,6 +58,7 @@ export function geminiTraining(api: GeminiApi): TrainingBackend<CheckedTunedMode
       return { name: id, model, operation };
     },
 
+    resumeLine: (job) => `${job.name}: resuming the wait for its tuning job (${job.model?.state ?? "state unknown"})`,
     idOf: (job) => job.name,
     nameOf: (job) => job.name,
     poll: async (job, signal) => ({ ...job, operation: job.operation && (await api.getOperation(job.operation.name, signal)) }),

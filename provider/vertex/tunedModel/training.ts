@@ -28,6 +28,7 @@ export function vertexTraining(api: VertexApi, parent: string): TrainingBackend<
       return earlier;
     },
     lookUp: (id) => api.getTuningJob(id),
+    resumeLine: (job) => `${job.name}: resuming the wait for the tuning job (${job.state ?? "state unknown"})`,
     idOf: (job) => job.name,
     nameOf: (job) => job.name,
     async poll(job, signal) {

@@ -54,6 +54,7 @@ export function fakeBackend(options: { job: Omit<FakeJob, "name">; onFailedCreat
       const job = jobs.get(id);
       return job && { ...job };
     },
+    resumeLine: (job) => `${job.name}: resuming`,
     idOf: (job) => job.name,
     nameOf: (job) => job.name,
     async poll(job) {
