@@ -1,4 +1,5 @@
 import { configure, tunedModel } from "../../../provider";
+import { authorizerFor } from "../../../provider/gemini/connection";
 import { modelInputs, rejection, TEST_API_KEY, useEmulator } from "./geminiFixture";
 
 const KEY = `test-key-${process.pid}-${Date.now()}`;
@@ -23,5 +24,13 @@ describe("connection settings", () => {
     expect(error.message).toMatch(/tunedModels\.create/);
     expect(error.message).toMatch(/INVALID_ARGUMENT/);
     expect(`${error.message}\n${error.stack}\n${JSON.stringify(error)}`).not.toContain(wrong);
+  });
+});
+
+describe("authorizerFor", () => {
+  test("uses the API key when there is one, ADC otherwise", () => {
+    expect(authorizerFor({ apiKey: "test-key-123456" }).kind).toBe("apiKey");
+    expect(authorizerFor({}).kind).toBe("adc");
+    expect(authorizerFor({ apiKey: "" }).kind).toBe("adc");
   });
 });
