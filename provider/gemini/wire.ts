@@ -12,8 +12,8 @@ import { float, int32, int64, protoEnum, timestamp } from "../google/protoJson";
 /** Lifecycle states of a tuned model. */
 export const TUNED_MODEL_STATES = ["STATE_UNSPECIFIED", "CREATING", "ACTIVE", "FAILED"] as const;
 
-/** A tuned model's state; unknown future values are passed through as strings. */
-export type TunedModelState = (typeof TUNED_MODEL_STATES)[number] | (string & {});
+/** A tuned model's lifecycle state (CREATING, ACTIVE, FAILED); unknown future values pass through as strings. */
+export type TunedModelLifecycleState = (typeof TUNED_MODEL_STATES)[number] | (string & {});
 
 /** `Hyperparameters` (docs/gemini-api.md#hyperparameters). `learningRate` and `learningRateMultiplier` are a oneof. */
 export const HyperparametersSchema = z.looseObject({
