@@ -9,7 +9,8 @@
  * });
  * ```
  */
-export { TunedModel, type TunedModelArgs, type HyperparametersArgs, type TimeoutsArgs, type TrainingSnapshot } from "./tunedModel";
+export { TunedModel, type TunedModelArgs, type HyperparametersArgs, type TrainingSnapshot } from "./tunedModel";
+export type { TimeoutsArgs } from "./timeouts";
 export { TunedModelPermission, type TunedModelPermissionArgs } from "./tunedModelPermission";
 export { Dataset, type TuningExampleArgs, type DatasetMappingArgs } from "./dataset";
 export { getTunedModel, getTunedModelOutput, type GetTunedModelArgs, type GetTunedModelResult } from "./getTunedModel";

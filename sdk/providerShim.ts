@@ -9,7 +9,6 @@
  * client or credential, and an upgraded package changes what refresh and destroy run without touching
  * the stack.
  */
-import * as pulumi from "@pulumi/pulumi";
 import type * as implementation from "../provider";
 
 /** The resource kinds the provider package implements (keys of its exports). */
@@ -18,22 +17,6 @@ export type ProviderKind = "tunedModel" | "tunedModelPermission" | "vertexTunedM
 /** The `__provider` module text for a resource kind. */
 export function serializedProvider(kind: ProviderKind): string {
   return `exports.handler = () => require("pulumi-gemini-tuning/provider").${kind};\n`;
-}
-
-/**
- * A resource served by the Node dynamic-provider host (`pulumi-nodejs:dynamic/gemini:<type>`), exactly
- * what `pulumi.dynamic.Resource` registers, with our own compact `__provider`.
- */
-export abstract class GeminiDynamicResource extends pulumi.CustomResource {
-  protected constructor(
-    kind: ProviderKind,
-    type: string,
-    name: string,
-    props: pulumi.Inputs,
-    opts?: pulumi.CustomResourceOptions,
-  ) {
-    super(`pulumi-nodejs:dynamic/gemini:${type}`, name, { ...props, __provider: serializedProvider(kind) }, opts);
-  }
 }
 
 /**

@@ -2,7 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DatasetSpec } from "../provider/dataset/types";
 import { connectionInputs, type ConnectionArgs } from "./connectionArgs";
 import { Dataset, type TuningExampleArgs } from "./dataset";
-import { GeminiDynamicResource } from "./providerShim";
+import type { TunedModelState } from "../provider/gemini/tunedModel/state";
+import { DynamicResource, stackQualifiedName, type OptionalOutput, type RecordedOutput } from "./dynamicResource";
+import type { TimeoutsArgs } from "./timeouts";
 
 /** Training hyperparameters. Changing any of them trains a new model (replacement). */
 export interface HyperparametersArgs {
@@ -14,16 +16,6 @@ export interface HyperparametersArgs {
   learningRate?: pulumi.Input<number>;
   /** Multiplier of the service's recommended learning rate. Not together with `learningRate`. */
   learningRateMultiplier?: pulumi.Input<number>;
-}
-
-/** Deadlines the provider enforces itself (the dynamic-provider host ignores `customTimeouts`). */
-export interface TimeoutsArgs {
-  /** How long `create` waits for training before recording the model as still training. Default `"2h"`. */
-  create?: string;
-  /** Default `"20m"`. */
-  update?: string;
-  /** Default `"20m"`. */
-  delete?: string;
 }
 
 /** Arguments of a {@link TunedModel}. */
@@ -62,15 +54,8 @@ export interface TunedModelArgs extends ConnectionArgs {
   timeouts?: TimeoutsArgs;
 }
 
-/** One recorded training step. */
-export interface TrainingSnapshot {
-  /** Step number. */
-  step: number;
-  /** Epoch of the step. */
-  epoch?: number;
-  /** Mean loss at the step. */
-  meanLoss?: number;
-}
+/** One recorded training step: its number, epoch and mean loss. */
+export type TrainingSnapshot = NonNullable<TunedModelState["snapshots"]>[number];
 
 /**
  * A Gemini tuned model. `pulumi up` submits the tuning job and waits until the model is ACTIVE, printing
@@ -78,47 +63,47 @@ export interface TrainingSnapshot {
  * (replacement); changes to the display name, description, sampling defaults or readers are applied in
  * place; `pulumi refresh` notices edits and deletions made outside Pulumi.
  */
-export class TunedModel extends GeminiDynamicResource {
+export class TunedModel extends DynamicResource {
   /** Full resource name, `tunedModels/<id>`. */
-  declare readonly name: pulumi.Output<string>;
+  declare readonly name: RecordedOutput<TunedModelState, "name">;
   /** The id part of the name. */
-  declare readonly tunedModelId: pulumi.Output<string>;
+  declare readonly tunedModelId: RecordedOutput<TunedModelState, "tunedModelId">;
   /** `CREATING`, `ACTIVE` or `FAILED`. */
-  declare readonly state: pulumi.Output<string>;
+  declare readonly state: RecordedOutput<TunedModelState, "state">;
   /** When the model was created (RFC 3339). */
-  declare readonly createTime: pulumi.Output<string>;
+  declare readonly createTime: RecordedOutput<TunedModelState, "createTime">;
   /** When the model was last updated (RFC 3339). */
-  declare readonly updateTime: pulumi.Output<string>;
+  declare readonly updateTime: RecordedOutput<TunedModelState, "updateTime">;
   /** When training started. */
-  declare readonly startTime: pulumi.Output<string | undefined>;
+  declare readonly startTime: OptionalOutput<TunedModelState, "startTime">;
   /** When training completed. */
-  declare readonly completeTime: pulumi.Output<string | undefined>;
+  declare readonly completeTime: OptionalOutput<TunedModelState, "completeTime">;
   /** The base model, also when tuned from another tuned model. */
-  declare readonly baseModel: pulumi.Output<string>;
+  declare readonly baseModel: RecordedOutput<TunedModelState, "baseModel">;
   /** Display name as the service has it. */
-  declare readonly displayName: pulumi.Output<string | undefined>;
+  declare readonly displayName: OptionalOutput<TunedModelState, "displayName">;
   /** Description as the service has it. */
-  declare readonly description: pulumi.Output<string | undefined>;
+  declare readonly description: OptionalOutput<TunedModelState, "description">;
   /** Effective temperature (the base model's default when not set). */
-  declare readonly temperature: pulumi.Output<number | undefined>;
+  declare readonly temperature: OptionalOutput<TunedModelState, "temperature">;
   /** Effective topP. */
-  declare readonly topP: pulumi.Output<number | undefined>;
+  declare readonly topP: OptionalOutput<TunedModelState, "topP">;
   /** Effective topK. */
-  declare readonly topK: pulumi.Output<number | undefined>;
+  declare readonly topK: OptionalOutput<TunedModelState, "topK">;
   /** Project numbers with read access. */
-  declare readonly readerProjectNumbers: pulumi.Output<string[] | undefined>;
+  declare readonly readerProjectNumbers: OptionalOutput<TunedModelState, "readerProjectNumbers">;
   /** Hyperparameters as the service applied them (defaults filled in). */
-  declare readonly effectiveHyperparameters: pulumi.Output<Record<string, number> | undefined>;
+  declare readonly effectiveHyperparameters: OptionalOutput<TunedModelState, "effectiveHyperparameters">;
   /** Training steps of the job. */
-  declare readonly totalSteps: pulumi.Output<number | undefined>;
+  declare readonly totalSteps: OptionalOutput<TunedModelState, "totalSteps">;
   /** Mean loss of the last step. */
-  declare readonly finalMeanLoss: pulumi.Output<number | undefined>;
+  declare readonly finalMeanLoss: OptionalOutput<TunedModelState, "finalMeanLoss">;
   /** Up to 10 evenly spaced training snapshots, always including the last. */
-  declare readonly snapshots: pulumi.Output<TrainingSnapshot[]>;
+  declare readonly snapshots: RecordedOutput<TunedModelState, "snapshots">;
   /** Number of training examples. */
-  declare readonly exampleCount: pulumi.Output<number>;
+  declare readonly exampleCount: RecordedOutput<TunedModelState, "exampleCount">;
   /** Content fingerprint of the training data (`sha256:...`). */
-  declare readonly datasetFingerprint: pulumi.Output<string>;
+  declare readonly datasetFingerprint: RecordedOutput<TunedModelState, "datasetFingerprint">;
 
   /**
    * Declares a tuned model.
@@ -139,7 +124,7 @@ export class TunedModel extends GeminiDynamicResource {
       {
         ...outputs,
         resourceName: name,
-        autonameSeed: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+        autonameSeed: stackQualifiedName(name),
         tunedModelId: args.tunedModelId,
         baseModel: args.baseModel,
         sourceModel: args.sourceModel,

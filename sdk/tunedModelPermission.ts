@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { connectionInputs, type ConnectionArgs } from "./connectionArgs";
-import { GeminiDynamicResource } from "./providerShim";
+import type { TunedModelPermissionState } from "../provider/gemini/permission";
+import { DynamicResource, type RecordedOutput } from "./dynamicResource";
 
 /** Arguments of a {@link TunedModelPermission}. */
 export interface TunedModelPermissionArgs extends ConnectionArgs {
@@ -18,11 +19,11 @@ export interface TunedModelPermissionArgs extends ConnectionArgs {
  * Shares a tuned model. A role change is applied in place; a change of model, grantee type or email
  * replaces the permission.
  */
-export class TunedModelPermission extends GeminiDynamicResource {
+export class TunedModelPermission extends DynamicResource {
   /** `tunedModels/<model>/permissions/<id>`. */
-  declare readonly name: pulumi.Output<string>;
+  declare readonly name: RecordedOutput<TunedModelPermissionState, "name">;
   /** The granted role. */
-  declare readonly role: pulumi.Output<string>;
+  declare readonly role: RecordedOutput<TunedModelPermissionState, "role">;
 
   /**
    * Declares a permission.

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { GeminiDynamicResource } from "./providerShim";
-import type { TimeoutsArgs } from "./tunedModel";
+import type { VertexTunedModelState } from "../provider/vertex/tunedModel/state";
+import { DynamicResource, stackQualifiedName, type OptionalOutput, type RecordedOutput } from "./dynamicResource";
+import type { TimeoutsArgs } from "./timeouts";
 
 /** A dataset in Cloud Storage: where it is and what it contains. */
 export interface VertexDatasetArgs {
@@ -58,27 +59,11 @@ export interface VertexTunedModelArgs {
   timeouts?: TimeoutsArgs;
 }
 
-/** A checkpoint the job exported. */
-export interface VertexCheckpoint {
-  /** Checkpoint id. */
-  checkpointId?: string;
-  /** Epoch it was taken at. */
-  epoch?: number;
-  /** Step it was taken at. */
-  step?: number;
-  /** Endpoint serving it, when deployed. */
-  endpoint?: string;
-}
+/** A checkpoint the job exported: id, epoch, step and the endpoint serving it, when deployed. */
+export type VertexCheckpoint = NonNullable<VertexTunedModelState["checkpoints"]>[number];
 
-/** What Vertex counted in the training data. */
-export interface VertexTuningStats {
-  /** Training examples. */
-  exampleCount?: number;
-  /** Tokens billed for training. */
-  billableTokenCount?: number;
-  /** Training steps. */
-  stepCount?: number;
-}
+/** What Vertex counted in the training data: examples, billed tokens, steps. */
+export type VertexTuningStats = NonNullable<VertexTunedModelState["tuningDataStats"]>;
 
 /**
  * A Gemini model tuned on Vertex AI. `pulumi up` submits a supervised tuning job and waits until it
@@ -88,41 +73,41 @@ export interface VertexTuningStats {
  * and deletions made outside Pulumi; `pulumi destroy` cancels a running job, or undeploys the model and
  * deletes its endpoint and the model. Credentials come from Application Default Credentials.
  */
-export class VertexTunedModel extends GeminiDynamicResource {
+export class VertexTunedModel extends DynamicResource {
   /** The tuning job, `projects/{p}/locations/{l}/tuningJobs/{id}`. */
-  declare readonly name: pulumi.Output<string>;
+  declare readonly name: RecordedOutput<VertexTunedModelState, "name">;
   /** The job's state, e.g. `JOB_STATE_SUCCEEDED`. */
-  declare readonly state: pulumi.Output<string>;
+  declare readonly state: RecordedOutput<VertexTunedModelState, "state">;
   /** The tuned model, `projects/{p}/locations/{l}/models/{id}`. */
-  declare readonly model: pulumi.Output<string>;
+  declare readonly model: RecordedOutput<VertexTunedModelState, "model">;
   /** The endpoint serving it, `projects/{p}/locations/{l}/endpoints/{id}`: call `generateContent` there. */
-  declare readonly endpoint: pulumi.Output<string>;
+  declare readonly endpoint: RecordedOutput<VertexTunedModelState, "endpoint">;
   /** Checkpoints the job exported. */
-  declare readonly checkpoints: pulumi.Output<VertexCheckpoint[] | undefined>;
+  declare readonly checkpoints: OptionalOutput<VertexTunedModelState, "checkpoints">;
   /** Example, token and step counts. */
-  declare readonly tuningDataStats: pulumi.Output<VertexTuningStats | undefined>;
+  declare readonly tuningDataStats: OptionalOutput<VertexTunedModelState, "tuningDataStats">;
   /** Hyperparameters as the job reports them (`epochCount`, `learningRateMultiplier`, `adapterSize`). */
-  declare readonly effectiveHyperparameters: pulumi.Output<Record<string, number> | undefined>;
+  declare readonly effectiveHyperparameters: OptionalOutput<VertexTunedModelState, "effectiveHyperparameters">;
   /** Project the job runs in. */
-  declare readonly project: pulumi.Output<string>;
+  declare readonly project: RecordedOutput<VertexTunedModelState, "project">;
   /** Region the job runs in. */
-  declare readonly location: pulumi.Output<string>;
+  declare readonly location: RecordedOutput<VertexTunedModelState, "location">;
   /** Display name as the model has it. */
-  declare readonly tunedModelDisplayName: pulumi.Output<string | undefined>;
+  declare readonly tunedModelDisplayName: OptionalOutput<VertexTunedModelState, "tunedModelDisplayName">;
   /** Description as the model has it. */
-  declare readonly description: pulumi.Output<string | undefined>;
+  declare readonly description: OptionalOutput<VertexTunedModelState, "description">;
   /** Labels as the model has them (without the provider's own `pulumi-gemini-tuning`). */
-  declare readonly labels: pulumi.Output<Record<string, string> | undefined>;
+  declare readonly labels: OptionalOutput<VertexTunedModelState, "labels">;
   /** When the job was created (RFC 3339). */
-  declare readonly createTime: pulumi.Output<string>;
+  declare readonly createTime: RecordedOutput<VertexTunedModelState, "createTime">;
   /** When it started running. */
-  declare readonly startTime: pulumi.Output<string | undefined>;
+  declare readonly startTime: OptionalOutput<VertexTunedModelState, "startTime">;
   /** When it ended. */
-  declare readonly endTime: pulumi.Output<string | undefined>;
+  declare readonly endTime: OptionalOutput<VertexTunedModelState, "endTime">;
   /** When it last changed. */
-  declare readonly updateTime: pulumi.Output<string>;
+  declare readonly updateTime: RecordedOutput<VertexTunedModelState, "updateTime">;
   /** The job's error (gRPC `code` and `message`) when it failed. */
-  declare readonly error: pulumi.Output<{ code?: number; message?: string } | undefined>;
+  declare readonly error: OptionalOutput<VertexTunedModelState, "error">;
 
   /**
    * Declares a model tuned on Vertex AI.
@@ -143,7 +128,7 @@ export class VertexTunedModel extends GeminiDynamicResource {
       {
         ...outputs,
         resourceName: name,
-        autonameSeed: `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+        autonameSeed: stackQualifiedName(name),
         project: args.project,
         location: args.location,
         baseUrl: args.baseUrl,

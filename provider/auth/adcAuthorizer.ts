@@ -1,5 +1,5 @@
 import type { AuthClient, GoogleAuth } from "google-auth-library";
-import { redactSecrets } from "../client/redact";
+import { redactSecrets } from "./redact";
 import { CredentialsError, type RequestAuthorizer } from "./requestAuthorizer";
 import { GEMINI_TUNING_SCOPES } from "./scopes";
 import { honourTokenUri } from "./tokenEndpoint";

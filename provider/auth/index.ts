@@ -2,6 +2,6 @@
 export { CREDENTIAL_HEADERS, CredentialsError, type RequestAuthorizer } from "./requestAuthorizer";
 export { apiKeyAuthorizer } from "./apiKeyAuthorizer";
 export { adcAuthorizer } from "./adcAuthorizer";
-export { authorizerFor } from "./authorizerFor";
+export { redactSecrets, REDACTED } from "./redact";
 export { GEMINI_TUNING_SCOPES } from "./scopes";
 export { GOOGLE_TOKEN_URL, honourTokenUri } from "./tokenEndpoint";

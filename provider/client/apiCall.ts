@@ -7,7 +7,7 @@ export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 /** One API call as the service layer describes it to {@link GoogleApiClient}. */
 export interface ApiCall<T> {
   /** HTTP method. */
-  method: HttpMethod;
+  httpMethod: HttpMethod;
   /** Path below the base URL, without a leading slash, e.g. `v1beta/tunedModels/x`. */
   path: string;
   /** Query parameters; undefined values are left out. */
@@ -16,8 +16,8 @@ export interface ApiCall<T> {
   body?: unknown;
   /** Schema of a successful response; it should tolerate unknown fields. */
   schema: z.ZodType<T>;
-  /** API method name for errors, e.g. `tunedModels.create`. */
-  operation: string;
+  /** API method name for errors, e.g. `tunedModels.create` (not a long-running operation). */
+  method: string;
   /** Resource name for errors, e.g. `tunedModels/x`. */
   resource: string;
   /** Aborts the call, retries and waits included. */

@@ -1,10 +1,10 @@
-import type { AnyMessage } from "../wire/status";
-import { errorInfoReason, fieldViolations } from "../wire/errorEnvelope";
+import type { AnyMessage } from "../google/status";
+import { errorInfoReason, fieldViolations } from "../google/errorEnvelope";
 
 /** Which call failed: enough to say what was wrong and where. */
 export interface CallIdentity {
   /** API method, e.g. `tunedModels.create`. */
-  operation: string;
+  method: string;
   /** Resource the call was about, e.g. `tunedModels/abc`. */
   resource: string;
 }
@@ -12,7 +12,7 @@ export interface CallIdentity {
 /** Base of every error the client throws for a call; carries the call's identity and attempt count. */
 export abstract class ApiCallError extends Error {
   /** API method, e.g. `tunedModels.create`. */
-  readonly operation: string;
+  readonly method: string;
   /** Resource the call was about. */
   readonly resource: string;
   /** Attempts made, the first included. */
@@ -22,7 +22,7 @@ export abstract class ApiCallError extends Error {
 
   protected constructor(call: CallIdentity, message: string, attempts: number) {
     super(message);
-    this.operation = call.operation;
+    this.method = call.method;
     this.resource = call.resource;
     this.attempts = attempts;
   }
@@ -71,7 +71,7 @@ function composeMessage(call: CallIdentity, fields: GoogleErrorFields, note: str
   const violations = fieldViolations(fields.details)
     .map((v) => `${v.field}: ${v.description}`)
     .join("; ");
-  const parts = [`${call.operation} ${call.resource} failed: HTTP ${fields.httpStatus} ${fields.status}: ${fields.googleMessage}`];
+  const parts = [`${call.method} ${call.resource} failed: HTTP ${fields.httpStatus} ${fields.status}: ${fields.googleMessage}`];
   if (violations) parts.push(` (fieldViolations: ${violations})`);
   if (note) parts.push(` (${note})`);
   const hint = hintFor(fields);
@@ -108,7 +108,7 @@ export class ApiTransportError extends ApiCallError {
     options: { attempts: number; code?: string; note?: string; permanent?: boolean },
   ) {
     const note = options.note ? ` (${options.note})` : "";
-    super(call, `${call.operation} ${call.resource} failed: ${detail}${note}`, options.attempts);
+    super(call, `${call.method} ${call.resource} failed: ${detail}${note}`, options.attempts);
     this.name = "ApiTransportError";
     this.kind = kind;
     this.code = options.code;
@@ -126,7 +126,7 @@ export class ApiResponseFormatError extends ApiCallError {
   readonly retryable = false;
 
   constructor(call: CallIdentity, httpStatus: number, issues: string[], attempts: number) {
-    super(call, `${call.operation} ${call.resource}: unexpected response (HTTP ${httpStatus}): ${issues.join("; ")}`, attempts);
+    super(call, `${call.method} ${call.resource}: unexpected response (HTTP ${httpStatus}): ${issues.join("; ")}`, attempts);
     this.name = "ApiResponseFormatError";
     this.httpStatus = httpStatus;
     this.issues = issues;
@@ -139,7 +139,7 @@ export class ApiCallAbortedError extends ApiCallError {
   readonly retryable = false;
 
   constructor(call: CallIdentity, attempts: number, reason?: unknown) {
-    super(call, `${call.operation} ${call.resource} was aborted${reasonText(reason)}`, attempts);
+    super(call, `${call.method} ${call.resource} was aborted${reasonText(reason)}`, attempts);
     this.name = "AbortError";
   }
 }

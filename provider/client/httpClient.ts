@@ -1,6 +1,6 @@
 import { CREDENTIAL_HEADERS, type RequestAuthorizer } from "../auth/requestAuthorizer";
-import { authorizerFor } from "../auth/authorizerFor";
-import { ErrorEnvelopeSchema, retryInfoDelayMs } from "../wire/errorEnvelope";
+import { redactSecrets } from "../auth/redact";
+import { ErrorEnvelopeSchema, retryInfoDelayMs } from "../google/errorEnvelope";
 import type { ApiCall, HttpMethod } from "./apiCall";
 import {
   ApiCallAbortedError,
@@ -11,11 +11,9 @@ import {
   type CallIdentity,
   type GoogleErrorFields,
 } from "./apiErrors";
-import type { Connection } from "./connection";
-import { redactSecrets } from "./redact";
 import { retryAfterMs } from "./retryDelayHint";
 import { backoffDelayMs, retryPolicy, type RetryMode, type RetryPolicy } from "./retryPolicy";
-import { abortableSleep } from "./sleep";
+import { abortableSleep } from "../waiter/sleep";
 import { classifyTransportFailure, type TransportFailure } from "./transportFailure";
 
 export type { ApiCall, HttpMethod } from "./apiCall";
@@ -27,8 +25,10 @@ export interface GoogleApiClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Limit for one attempt, body included. Default 60 s. */
   requestTimeoutMs?: number;
-  /** Credentials; default chosen from the connection ({@link authorizerFor}). */
-  authorizer?: RequestAuthorizer;
+  /** Credentials: the backend chooses the kind (API key, Application Default Credentials). */
+  authorizer: RequestAuthorizer;
+  /** Quota/billing project sent as `x-goog-user-project` (needed with end-user ADC credentials). */
+  project?: string;
   /** `user-agent` header. */
   userAgent?: string;
   /** Randomness for backoff jitter (tests make it deterministic). */
@@ -62,12 +62,12 @@ export class GoogleApiClient {
   readonly #userAgent: string;
   readonly #random: () => number;
 
-  constructor(connection: Connection, options: GoogleApiClientOptions = {}) {
-    this.baseUrl = connection.baseUrl.replace(/\/+$/, "");
-    this.project = connection.project || undefined;
+  constructor(baseUrl: string, options: GoogleApiClientOptions) {
+    this.baseUrl = baseUrl.replace(/\/+$/, "");
+    this.project = options.project || undefined;
     this.retryPolicy = retryPolicy(options.retry);
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    this.#authorizer = options.authorizer ?? authorizerFor(connection);
+    this.#authorizer = options.authorizer;
     this.#userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
     this.#random = options.random ?? Math.random;
   }
@@ -79,8 +79,8 @@ export class GoogleApiClient {
 
   /** Performs a call: retries what its retry mode allows, validates the answer, throws an {@link ApiCallError} subclass otherwise. */
   async request<T>(call: ApiCall<T>): Promise<T> {
-    const identity: CallIdentity = { operation: call.operation, resource: call.resource };
-    const mode = call.retry ?? defaultRetryMode(call.method);
+    const identity: CallIdentity = { method: call.method, resource: call.resource };
+    const mode = call.retry ?? defaultRetryMode(call.httpMethod);
     const policy = this.retryPolicy;
     const started = Date.now();
     const deadline = started + policy.totalTimeoutMs;
@@ -144,7 +144,7 @@ export class GoogleApiClient {
     call.signal?.addEventListener("abort", onAbort, { once: true });
     try {
       const response = await fetch(url, {
-        method: call.method,
+        method: call.httpMethod,
         headers,
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         signal: controller.signal,
@@ -246,7 +246,7 @@ function withNote(failure: GoogleApiError | ApiTransportError, identity: CallIde
       { attempts, retryable: failure.retryable, note },
     );
   }
-  const detail = failure.message.slice(`${identity.operation} ${identity.resource} failed: `.length);
+  const detail = failure.message.slice(`${identity.method} ${identity.resource} failed: `.length);
   return new ApiTransportError(identity, failure.kind, detail, { attempts, code: failure.code, note, permanent: !failure.retryable });
 }
 

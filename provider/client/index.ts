@@ -1,5 +1,4 @@
 /** The HTTP layer for Google API calls. */
-export { GOOGLE_GEMINI_BASE_URL, type Connection } from "./connection";
 export { GoogleApiClient, DEFAULT_REQUEST_TIMEOUT_MS, defaultRetryMode, type GoogleApiClientOptions } from "./httpClient";
 export type { ApiCall, HttpMethod } from "./apiCall";
 export {
@@ -17,5 +16,4 @@ export {
 } from "./apiErrors";
 export { DEFAULT_RETRY_POLICY, backoffDelayMs, retryPolicy, type RetryMode, type RetryPolicy } from "./retryPolicy";
 export { retryAfterMs } from "./retryDelayHint";
-export { redactSecrets, REDACTED } from "./redact";
-export { abortableSleep } from "./sleep";
+export { abortableSleep } from "../waiter/sleep";

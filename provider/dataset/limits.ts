@@ -1,7 +1,7 @@
 import type { TuningExample } from "./types";
 
 /**
- * Per-example limits documented for Gemini 1.5 Flash tuning (gemini-tuning-api.md section 4). They are
+ * Per-example limits documented for Gemini 1.5 Flash tuning (docs/gemini-api.md#datasets-and-limits). They are
  * checked locally so that a bad example fails at `pulumi preview`, not minutes into `pulumi up`.
  */
 export const EXAMPLE_LIMITS = {

@@ -1,7 +1,7 @@
 import type { TuningExample } from "./types";
 
 /**
- * One example as a line of Vertex AI supervised-tuning JSONL (gemini-tuning-api.md section 9): a user turn
+ * One example as a line of Vertex AI supervised-tuning JSONL (docs/vertex-ai.md#datasets): a user turn
  * answered by a model turn, ending in `\n`. The key order is fixed, so equal examples always give equal bytes.
  */
 export function vertexExampleLine(example: TuningExample): string {

@@ -1,15 +1,11 @@
-import type { GenerateContentResponse } from "../wire";
-import {
-  MUTABLE_TUNED_MODEL_FIELDS,
-  type CreateTunedModelBody,
-  type MutableTunedModelField,
-  type MutableTunedModelFields,
-  type PermissionSpec,
-} from "./tuningApi";
+import { scanDatasetFile, type TuningExample } from "../dataset";
+import { MUTABLE_FIELDS, type CheckedTunedModelInputs, type MutableField } from "./tunedModel/inputs";
+import type { CreateTunedModelBody, MutableTunedModelFields, PermissionSpec } from "./wire";
 
 /**
- * Field mapping between the backend-neutral shapes of {@link TuningApi} and the Gemini API's JSON. Kept
- * apart from the calls themselves (as js-genai does with its converters) so each can be read alone.
+ * Field mapping between the `TunedModel` resource and the Gemini API's JSON, in both directions' request
+ * half (the answers are parsed by `wire.ts` and recorded by `tunedModel/state.ts`). Kept apart from the
+ * calls themselves (as js-genai does with its converters) so each can be read alone.
  */
 
 /** Drops undefined members so the JSON carries only what the caller set (proto3 treats absent as default). */
@@ -55,12 +51,12 @@ export function updateTunedModelRequest(
   updateMask: readonly string[],
 ): { body: Record<string, unknown>; updateMask: string } {
   if (updateMask.length === 0) throw new Error("an update needs at least one field in its updateMask");
-  const unknown = updateMask.filter((path) => !MUTABLE_TUNED_MODEL_FIELDS.includes(path as MutableTunedModelField));
+  const unknown = updateMask.filter((path) => !MUTABLE_FIELDS.includes(path as MutableField));
   if (unknown.length > 0) {
-    throw new Error(`cannot update ${unknown.join(", ")} in place; updatable fields are ${MUTABLE_TUNED_MODEL_FIELDS.join(", ")}`);
+    throw new Error(`cannot update ${unknown.join(", ")} in place; updatable fields are ${MUTABLE_FIELDS.join(", ")}`);
   }
   const body: Record<string, unknown> = {};
-  for (const path of updateMask as MutableTunedModelField[]) {
+  for (const path of updateMask as MutableField[]) {
     const value = fields[path];
     if (value !== undefined) body[path] = path === "readerProjectNumbers" ? (value as string[]).map(String) : value;
   }
@@ -72,20 +68,38 @@ export function createPermissionRequest(permission: PermissionSpec): Record<stri
   return defined({ granteeType: permission.granteeType, emailAddress: permission.emailAddress, role: permission.role });
 }
 
-/** A minimal `GenerateContentRequest`: one user turn of text. */
-export function generateContentRequest(text: string): Record<string, unknown> {
-  return { contents: [{ role: "user", parts: [{ text }] }] };
+/**
+ * The CreateTunedModel request for the inputs. A file dataset is read again here (its examples are not in
+ * state) and must still have the fingerprint the preview showed: training on data nobody reviewed is
+ * refused.
+ */
+export async function createTunedModelBody(inputs: CheckedTunedModelInputs): Promise<CreateTunedModelBody> {
+  const examples = await trainingExamples(inputs);
+  return {
+    displayName: inputs.displayName,
+    description: inputs.description,
+    ...(inputs.sourceModel !== undefined ? { tunedModelSource: { tunedModel: inputs.sourceModel } } : { baseModel: inputs.baseModel }),
+    temperature: inputs.temperature,
+    topP: inputs.topP,
+    topK: inputs.topK,
+    readerProjectNumbers: inputs.readerProjectNumbers,
+    tuningTask: {
+      hyperparameters: inputs.hyperparameters,
+      trainingData: { examples: { examples } },
+    },
+  };
 }
 
-/**
- * The text of the first candidate (its text parts joined). A response without candidates was blocked:
- * the error says why when the service said so.
- */
-export function firstCandidateText(response: GenerateContentResponse, model: string): string {
-  const candidate = response.candidates?.[0];
-  if (candidate === undefined) {
-    const reason = response.promptFeedback?.blockReason;
-    throw new Error(`${model} returned no candidate${reason ? ` (prompt blocked: ${reason})` : ""}`);
+async function trainingExamples(inputs: CheckedTunedModelInputs): Promise<TuningExample[]> {
+  const dataset = inputs.trainingData;
+  if (dataset === undefined) throw new Error("trainingData is required to create a tuned model");
+  if (dataset.kind === "inline") return dataset.examples;
+  const scanned = await scanDatasetFile(dataset, { collect: true });
+  if (scanned.fingerprint !== dataset.fingerprint) {
+    throw new Error(
+      `dataset file ${dataset.path} changed since the program read it (fingerprint ${dataset.fingerprint} -> ${scanned.fingerprint}); ` +
+        "run `pulumi preview` again to review the new data, then `pulumi up`",
+    );
   }
-  return (candidate.content?.parts ?? []).map((part) => part.text ?? "").join("");
+  return scanned.examples ?? [];
 }

@@ -1,4 +1,4 @@
-import { geminiConfig, stackConfigValue } from "../config/providerConfig";
+import { geminiConfig, stackConfigValue } from "../runtime/stackConfig";
 
 /** Where a Vertex resource lives and which service root answers for it. */
 export interface VertexConnection {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { float, int64, protoEnum, StatusSchema, timestamp } from "../wire";
+import { float, int64, protoEnum, timestamp } from "../google/protoJson";
+import { StatusSchema } from "../google/status";
 
 /**
  * Wire schemas of the Vertex AI (`aiplatform` v1) resources a tuning job touches: the job, the model it
@@ -25,6 +26,16 @@ export const JOB_STATES = [
 
 /** A job's state name. */
 export type JobState = (typeof JOB_STATES)[number] | (string & {});
+
+/** `AdapterSize` names Vertex accepts, by the number of the size (what users write). */
+export const ADAPTER_SIZES: Readonly<Record<number, string>> = Object.freeze({
+  1: "ADAPTER_SIZE_ONE",
+  2: "ADAPTER_SIZE_TWO",
+  4: "ADAPTER_SIZE_FOUR",
+  8: "ADAPTER_SIZE_EIGHT",
+  16: "ADAPTER_SIZE_SIXTEEN",
+  32: "ADAPTER_SIZE_THIRTY_TWO",
+});
 
 /** The states a tuning job never leaves. */
 export const FINAL_JOB_STATES: ReadonlySet<string> = new Set([

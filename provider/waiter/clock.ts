@@ -1,4 +1,4 @@
-import { abortableSleep } from "../client/sleep";
+import { abortableSleep } from "./sleep";
 
 /**
  * Time as the waiter sees it. Injectable so tests can simulate a ten-minute job in milliseconds.

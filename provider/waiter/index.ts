@@ -1,16 +1,7 @@
-/** Waiting for long-running operations with a progress-adaptive schedule. */
-export { waitForOperation, type WaitForOperationOptions } from "./waitForOperation";
-export {
-  WaitError,
-  WaitTimeoutError,
-  WaitAbortedError,
-  OperationPollError,
-  OperationFailedError,
-  OperationResultMissingError,
-} from "./waiterErrors";
-export { progressReporter, formatProgressLine, type ProgressReporterOptions } from "./progressReporter";
+/** Waiting for long-running jobs with a progress-adaptive schedule; knows no service. */
+export { waitUntil, type WaitUntilOptions, type Classification, type ProgressReading } from "./waitUntil";
+export { WaitError, WaitTimeoutError, WaitAbortedError, PollError, WaitFailedError, type WaitContext } from "./errors";
+export { throttledReporter, type ThrottledReporterOptions } from "./throttledReporter";
 export { nextPollDelay, DEFAULT_POLL_SCHEDULE, type PollDecision, type PollScheduleOptions } from "./pollSchedule";
 export { estimateCompletion, CompletionEstimate, type ProgressObservation, type EstimateOptions } from "./completionEstimate";
-export { progressObservation } from "./observe";
 export { systemClock, type WaiterClock } from "./clock";
-export { operationProgress, type OperationProgress } from "../gemini/operationProgress";

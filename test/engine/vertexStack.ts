@@ -4,8 +4,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { startEmulator, type EmulatorHandle } from "../../emulator";
-import { vertexApiFor } from "../../provider/vertex/service";
-import type { VertexTuningApi } from "../../provider/vertex/vertexApi";
+import { vertexApiFor } from "../../provider/vertex/clientFor";
+import type { VertexApi } from "../../provider/vertex/api";
 import { createTestStack, type TestStack } from "../harness";
 import { serviceAccountKey } from "../provider/auth/credentialFiles";
 
@@ -29,7 +29,7 @@ export interface VertexStack {
   /** The service-account key file in the provider's `GOOGLE_APPLICATION_CREDENTIALS`. */
   keyFile: string;
   /** A Vertex client of the test's own, for changes made outside Pulumi. */
-  outOfBand: VertexTuningApi;
+  outOfBand: VertexApi;
   /** Writes a Vertex JSONL dataset into the bucket; returns its URI and GCS-style MD5 fingerprint. */
   writeDataset(object: string, pairs: ReadonlyArray<readonly [string, string]>): { uri: string; fingerprint: string };
   /** Removes the stack's folders, the data and the key file; stops the emulator. */
@@ -100,7 +100,7 @@ export function writeVertexDataset(dataDir: string, object: string, pairs: Reado
 }
 
 /** Removes a tuned model the way someone in the console would: undeploy, delete the endpoint, delete the model. */
-export async function deleteOutOfBand(api: VertexTuningApi, model: string, endpoint: string): Promise<void> {
+export async function deleteOutOfBand(api: VertexApi, model: string, endpoint: string): Promise<void> {
   const found = await api.getEndpoint(endpoint);
   for (const deployed of found?.deployedModels ?? []) {
     if (deployed.id !== undefined) await api.undeployModel(endpoint, deployed.id);

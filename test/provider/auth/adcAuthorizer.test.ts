@@ -1,6 +1,7 @@
 import { GoogleApiClient } from "../../../provider/client";
 import { CredentialsError, GEMINI_TUNING_SCOPES, adcAuthorizer } from "../../../provider/auth";
-import { GeminiTuningApi } from "../../../provider/gemini";
+import { GeminiApi } from "../../../provider/gemini/api";
+import { authorizerFor } from "../../../provider/gemini/connection";
 import { startEmulator, type EmulatorHandle } from "../../../emulator";
 import { credentialDir, serviceAccountKey, withEnv } from "./credentialFiles";
 
@@ -24,7 +25,7 @@ describe("Application Default Credentials against the emulator's token endpoint"
   test("a service-account key file yields a bearer token with both tuning scopes, and the quota project header", async () => {
     const keyFile = files.write("sa.json", serviceAccountKey(`${emulator.url}/emulator/oauth2/token`));
     await withEnv({ GOOGLE_APPLICATION_CREDENTIALS: keyFile }, async () => {
-      const api = new GeminiTuningApi(new GoogleApiClient({ baseUrl: emulator.url, project: "quota-project-1" }));
+      const api = new GeminiApi(new GoogleApiClient(emulator.url, { authorizer: authorizerFor({ project: "quota-project-1" }), project: "quota-project-1" }));
       await expect(api.listTunedModels()).resolves.toEqual([]);
       await expect(api.getTunedModel("tunedModels/does-not-exist")).resolves.toBeUndefined();
     });
@@ -52,7 +53,7 @@ describe("Application Default Credentials against the emulator's token endpoint"
       const authorizer = adcAuthorizer();
       const headers = await authorizer.headers();
       expect(headers.authorization).toMatch(/^Bearer ya29\./);
-      const api = new GeminiTuningApi(new GoogleApiClient({ baseUrl: emulator.url, project: "quota-project-2" }, { authorizer }));
+      const api = new GeminiApi(new GoogleApiClient(emulator.url, { authorizer, project: "quota-project-2" }));
       await expect(api.listTunedModels()).resolves.toEqual([]);
     });
     expect(emulator.control.tokenRequests().at(-1)?.grantType).toBe("refresh_token");
@@ -61,7 +62,7 @@ describe("Application Default Credentials against the emulator's token endpoint"
 
   test("missing credentials fail with what to configure, before any request", async () => {
     await withEnv({ GOOGLE_APPLICATION_CREDENTIALS: `${files.dir}/nope.json` }, async () => {
-      const api = new GeminiTuningApi(new GoogleApiClient({ baseUrl: emulator.url }));
+      const api = new GeminiApi(new GoogleApiClient(emulator.url, { authorizer: authorizerFor({}) }));
       const error = (await api.listTunedModels().catch((e: unknown) => e)) as CredentialsError;
       expect(error).toBeInstanceOf(CredentialsError);
       expect(error.message).toContain("no usable Application Default Credentials");

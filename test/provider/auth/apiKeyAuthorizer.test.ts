@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { CredentialsError, apiKeyAuthorizer, authorizerFor } from "../../../provider/auth";
+import { CredentialsError, apiKeyAuthorizer } from "../../../provider/auth";
 import { fakeGoogleApiKey } from "../../fixtures/fakeApiKey";
 
 const KEY = fakeGoogleApiKey();
@@ -20,13 +20,5 @@ describe("apiKeyAuthorizer", () => {
 
   test("refuses an empty key", () => {
     expect(() => apiKeyAuthorizer("  ")).toThrow(CredentialsError);
-  });
-});
-
-describe("authorizerFor", () => {
-  test("uses the API key when there is one, ADC otherwise", () => {
-    expect(authorizerFor({ apiKey: KEY }).kind).toBe("apiKey");
-    expect(authorizerFor({}).kind).toBe("adc");
-    expect(authorizerFor({ apiKey: "" }).kind).toBe("adc");
   });
 });

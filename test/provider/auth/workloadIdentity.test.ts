@@ -45,8 +45,9 @@ describe("workload identity federation (external_account) through ADC", () => {
     });
     const models = await runInNode<unknown[]>(
       `const { GoogleApiClient } = require("./provider/client");
-       const { GeminiTuningApi } = require("./provider/gemini");
-       const api = new GeminiTuningApi(new GoogleApiClient({ baseUrl: ${JSON.stringify(emulator.url)}, project: "ci-project" }));
+       const { GeminiApi } = require("./provider/gemini/api");
+       const { authorizerFor } = require("./provider/gemini/connection");
+       const api = new GeminiApi(new GoogleApiClient(${JSON.stringify(emulator.url)}, { authorizer: authorizerFor({ project: "ci-project" }), project: "ci-project" }));
        return api.listTunedModels();`,
       { GOOGLE_APPLICATION_CREDENTIALS: config },
     );

@@ -8,19 +8,20 @@ import {
   isNotFound,
   type ApiCall,
 } from "../../../provider/client";
-import { TunedModelSchema } from "../../../provider/wire";
+import { apiKeyAuthorizer } from "../../../provider/auth";
+import { TunedModelSchema } from "../../../provider/gemini/wire";
 import { googleError, startScriptedServer, type ScriptedReply, type ScriptedServer } from "./scriptedServer";
 import { fakeGoogleApiKey } from "../../fixtures/fakeApiKey";
 
 const API_KEY = fakeGoogleApiKey();
 
 const create: ApiCall<unknown> = {
-  method: "POST",
+  httpMethod: "POST",
   path: "v1beta/tunedModels",
   query: { tunedModelId: "abc" },
   body: { displayName: "x".repeat(50) },
   schema: z.unknown(),
-  operation: "tunedModels.create",
+  method: "tunedModels.create",
   resource: "tunedModels/abc",
 };
 
@@ -33,7 +34,7 @@ describe("GoogleApiClient errors", () => {
 
   async function failWith(reply: ScriptedReply, call: ApiCall<unknown> = create): Promise<Error> {
     server = await startScriptedServer([reply]);
-    const client = new GoogleApiClient({ baseUrl: server.url, apiKey: API_KEY }, { retry: { maxAttempts: 1 } });
+    const client = new GoogleApiClient(server.url, { authorizer: apiKeyAuthorizer(API_KEY), retry: { maxAttempts: 1 } });
     return (await client.request(call).catch((e: unknown) => e)) as Error;
   }
 
@@ -52,7 +53,7 @@ describe("GoogleApiClient errors", () => {
       httpStatus: 400,
       status: "INVALID_ARGUMENT",
       googleMessage: "Request contains an invalid argument.",
-      operation: "tunedModels.create",
+      method: "tunedModels.create",
       resource: "tunedModels/abc",
       retryable: false,
     });
@@ -78,7 +79,7 @@ describe("GoogleApiClient errors", () => {
   });
 
   test("the key never appears in transport errors or in the client itself", async () => {
-    const client = new GoogleApiClient({ baseUrl: "http://127.0.0.1:9", apiKey: API_KEY }, { retry: { maxAttempts: 1 } });
+    const client = new GoogleApiClient("http://127.0.0.1:9", { authorizer: apiKeyAuthorizer(API_KEY), retry: { maxAttempts: 1 } });
     const error = (await client.request(create).catch((e: unknown) => e)) as Error;
     for (const text of [error.message, inspect(error, { depth: 10 }), JSON.stringify(client), inspect(client, { depth: 10 }), String(client)]) {
       expect(text).not.toContain(API_KEY);
@@ -104,10 +105,10 @@ describe("GoogleApiClient errors", () => {
 
   test("a response that does not match the schema names the call and the field path", async () => {
     const get: ApiCall<unknown> = {
-      method: "GET",
+      httpMethod: "GET",
       path: "v1beta/tunedModels/abc",
       schema: TunedModelSchema,
-      operation: "tunedModels.get",
+      method: "tunedModels.get",
       resource: "tunedModels/abc",
     };
     const reply = { status: 200, body: { name: "tunedModels/abc", tuningTask: { snapshots: [{ step: "one" }] } } };
@@ -117,7 +118,7 @@ describe("GoogleApiClient errors", () => {
   });
 
   test("a success body that is not JSON is a format error", async () => {
-    const error = await failWith({ status: 200, body: "not json" }, { ...create, method: "GET", body: undefined });
+    const error = await failWith({ status: 200, body: "not json" }, { ...create, httpMethod: "GET", body: undefined });
     expect(error).toBeInstanceOf(ApiResponseFormatError);
     expect(error.message).toContain("body is not JSON");
   });

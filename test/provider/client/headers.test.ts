@@ -1,3 +1,4 @@
+import { apiKeyAuthorizer } from "../../../provider/auth";
 import { z } from "zod";
 import { GoogleApiClient } from "../../../provider/client";
 import type { RequestAuthorizer } from "../../../provider/auth";
@@ -13,15 +14,15 @@ describe("GoogleApiClient request shape", () => {
   afterEach(() => server.close());
 
   test("sends the API key header, JSON body, path and query; no quota project unless configured", async () => {
-    const client = new GoogleApiClient({ baseUrl: `${server.url}/`, apiKey: "test-key-123456" });
+    const client = new GoogleApiClient(`${server.url}/`, { authorizer: apiKeyAuthorizer("test-key-123456") });
     expect(client.authKind).toBe("apiKey");
     await client.request({
-      method: "PATCH",
+      httpMethod: "PATCH",
       path: "v1beta/tunedModels/abc",
       query: { updateMask: "displayName,description", skipped: undefined },
       body: { displayName: "n" },
       schema: Any,
-      operation: "tunedModels.patch",
+      method: "tunedModels.patch",
       resource: "tunedModels/abc",
     });
     const [request] = server.requests;
@@ -38,14 +39,14 @@ describe("GoogleApiClient request shape", () => {
   });
 
   test("sends x-goog-user-project when a project is configured", async () => {
-    const client = new GoogleApiClient({ baseUrl: server.url, apiKey: "test-key-123456", project: "my-quota-project" });
-    await client.request({ method: "GET", path: "v1beta/tunedModels", schema: Any, operation: "tunedModels.list", resource: "tunedModels" });
+    const client = new GoogleApiClient(server.url, { authorizer: apiKeyAuthorizer("test-key-123456"), project: "my-quota-project" });
+    await client.request({ httpMethod: "GET", path: "v1beta/tunedModels", schema: Any, method: "tunedModels.list", resource: "tunedModels" });
     expect(server.requests[0].headers["x-goog-user-project"]).toBe("my-quota-project");
   });
 
   test("keeps ':' of custom methods literal in the path", async () => {
-    const client = new GoogleApiClient({ baseUrl: server.url, apiKey: "test-key-123456" });
-    await client.request({ method: "POST", path: "v1beta/tunedModels/abc:generateContent", body: {}, schema: Any, operation: "g", resource: "r" });
+    const client = new GoogleApiClient(server.url, { authorizer: apiKeyAuthorizer("test-key-123456") });
+    await client.request({ httpMethod: "POST", path: "v1beta/tunedModels/abc:generateContent", body: {}, schema: Any, method: "g", resource: "r" });
     expect(server.requests[0].path).toBe("/v1beta/tunedModels/abc:generateContent");
   });
 
@@ -57,8 +58,8 @@ describe("GoogleApiClient request shape", () => {
       kind: "adc",
       headers: async () => ({ authorization: `Bearer token-number-${++calls}` }),
     };
-    const client = new GoogleApiClient({ baseUrl: server.url }, { authorizer, retry: { initialDelayMs: 1 } });
-    await client.request({ method: "GET", path: "v1beta/tunedModels", schema: Any, operation: "tunedModels.list", resource: "tunedModels" });
+    const client = new GoogleApiClient(server.url, { authorizer, retry: { initialDelayMs: 1 } });
+    await client.request({ httpMethod: "GET", path: "v1beta/tunedModels", schema: Any, method: "tunedModels.list", resource: "tunedModels" });
     expect(server.requests.map((r) => r.headers.authorization)).toEqual(["Bearer token-number-1", "Bearer token-number-2"]);
     expect(server.requests[0].headers["x-goog-api-key"]).toBeUndefined();
   });

@@ -1,3 +1,4 @@
+import { apiKeyAuthorizer } from "../../../provider/auth";
 import { z } from "zod";
 import { ApiTransportError, GoogleApiClient, GoogleApiError, type ApiCall } from "../../../provider/client";
 import { googleError, startScriptedServer, type ScriptedReply, type ScriptedServer } from "./scriptedServer";
@@ -7,7 +8,7 @@ const ok: ScriptedReply = { status: 200, body: { name: "tunedModels/x" } };
 const fastRetries = { initialDelayMs: 5, maxDelayMs: 2000, maxAttempts: 4 };
 
 function get(overrides: Partial<ApiCall<z.infer<typeof Thing>>> = {}): ApiCall<z.infer<typeof Thing>> {
-  return { method: "GET", path: "v1beta/tunedModels/x", schema: Thing, operation: "tunedModels.get", resource: "tunedModels/x", ...overrides };
+  return { httpMethod: "GET", path: "v1beta/tunedModels/x", schema: Thing, method: "tunedModels.get", resource: "tunedModels/x", ...overrides };
 }
 
 describe("GoogleApiClient retries", () => {
@@ -19,7 +20,7 @@ describe("GoogleApiClient retries", () => {
 
   async function clientFor(script: ScriptedReply[]) {
     server = await startScriptedServer(script);
-    return new GoogleApiClient({ baseUrl: server.url, apiKey: "test-key-123456" }, { retry: fastRetries });
+    return new GoogleApiClient(server.url, { authorizer: apiKeyAuthorizer("test-key-123456"), retry: fastRetries });
   }
 
   test.each([500, 502, 503, 504])("retries HTTP %i and then succeeds", async (status) => {
@@ -38,7 +39,7 @@ describe("GoogleApiClient retries", () => {
   test("429 with Retry-After as an HTTP date waits until then", async () => {
     const at = new Date(Math.ceil((Date.now() + 1500) / 1000) * 1000).toUTCString();
     server = await startScriptedServer([{ ...googleError(429, "RESOURCE_EXHAUSTED", "quota"), headers: { "retry-after": at } }, ok]);
-    const client = new GoogleApiClient({ baseUrl: server.url, apiKey: "test-key-123456" }, { retry: { ...fastRetries, maxDelayMs: 5000 } });
+    const client = new GoogleApiClient(server.url, { authorizer: apiKeyAuthorizer("test-key-123456"), retry: { ...fastRetries, maxDelayMs: 5000 } });
     await client.request(get());
     expect(server!.requests[1].at).toBeGreaterThanOrEqual(Date.parse(at) - 50);
   });
@@ -61,7 +62,7 @@ describe("GoogleApiClient retries", () => {
     const closed = await startScriptedServer([ok]);
     const url = closed.url;
     await closed.close();
-    const client = new GoogleApiClient({ baseUrl: url, apiKey: "test-key-123456" }, { retry: { ...fastRetries, maxAttempts: 2 } });
+    const client = new GoogleApiClient(url, { authorizer: apiKeyAuthorizer("test-key-123456"), retry: { ...fastRetries, maxAttempts: 2 } });
     const error = await client.request(get()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiTransportError);
     expect((error as ApiTransportError).code).toBe("ECONNREFUSED");
@@ -104,8 +105,8 @@ describe("GoogleApiClient retries", () => {
   test("the total retry budget bounds the whole call", async () => {
     server = await startScriptedServer([googleError(503, "UNAVAILABLE", "overloaded")]);
     const client = new GoogleApiClient(
-      { baseUrl: server.url, apiKey: "test-key-123456" },
-      { retry: { initialDelayMs: 200, multiplier: 1, maxAttempts: 100, totalTimeoutMs: 700 }, random: () => 1 },
+      server.url,
+      { authorizer: apiKeyAuthorizer("test-key-123456"), retry: { initialDelayMs: 200, multiplier: 1, maxAttempts: 100, totalTimeoutMs: 700 }, random: () => 1 },
     );
     const error = (await client.request(get()).catch((e: unknown) => e)) as GoogleApiError;
     expect(server.requests.length).toBeGreaterThanOrEqual(3);
@@ -115,19 +116,19 @@ describe("GoogleApiClient retries", () => {
 
   test("POST is by default only retried when the server provably did not act", async () => {
     const client = await clientFor([googleError(500, "INTERNAL", "boom"), ok]);
-    const error = await client.request(get({ method: "POST", body: {} })).catch((e: unknown) => e);
+    const error = await client.request(get({ httpMethod: "POST", body: {} })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GoogleApiError);
     expect(server!.requests).toHaveLength(1);
 
     await server!.close();
     const again = await clientFor([googleError(429, "RESOURCE_EXHAUSTED", "quota"), ok]);
-    await expect(again.request(get({ method: "POST", body: {} }))).resolves.toBeDefined();
+    await expect(again.request(get({ httpMethod: "POST", body: {} }))).resolves.toBeDefined();
     expect(server!.requests).toHaveLength(2);
   });
 
   test("retry 'safe' lets a POST (idempotent create) retry a 503 and a dropped connection", async () => {
     const client = await clientFor([googleError(503, "UNAVAILABLE", "x"), "drop", ok]);
-    await expect(client.request(get({ method: "POST", body: {}, retry: "safe" }))).resolves.toBeDefined();
+    await expect(client.request(get({ httpMethod: "POST", body: {}, retry: "safe" }))).resolves.toBeDefined();
     expect(server!.requests).toHaveLength(3);
   });
 
@@ -137,7 +138,7 @@ describe("GoogleApiClient retries", () => {
     expect(server!.requests).toHaveLength(1);
   });
   test("a URL scheme fetch cannot speak fails at once, naming the scheme, without retries", async () => {
-    const client = new GoogleApiClient({ baseUrl: "ftp://files.example.test", apiKey: "test-key-123456" }, { retry: fastRetries });
+    const client = new GoogleApiClient("ftp://files.example.test", { authorizer: apiKeyAuthorizer("test-key-123456"), retry: fastRetries });
     const started = Date.now();
     const error = await client.request(get()).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(ApiTransportError);

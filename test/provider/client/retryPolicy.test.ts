@@ -1,5 +1,6 @@
-import { backoffDelayMs, redactSecrets, retryAfterMs, retryPolicy } from "../../../provider/client";
-import { retryInfoDelayMs } from "../../../provider/wire";
+import { redactSecrets } from "../../../provider/auth";
+import { backoffDelayMs, retryAfterMs, retryPolicy } from "../../../provider/client";
+import { retryInfoDelayMs } from "../../../provider/google/errorEnvelope";
 import { fakeGoogleApiKey } from "../../fixtures/fakeApiKey";
 
 describe("backoff with full jitter", () => {

@@ -1,11 +1,6 @@
-import {
-  createPermissionRequest,
-  createTunedModelRequest,
-  firstCandidateText,
-  generateContentRequest,
-  updateTunedModelRequest,
-  type CreateTunedModelBody,
-} from "../../../provider/gemini";
+import { createPermissionRequest, createTunedModelRequest, updateTunedModelRequest } from "../../../provider/gemini/converters";
+import { firstCandidateText, generateContentRequest } from "../../../provider/google/generateContent";
+import type { CreateTunedModelBody } from "../../../provider/gemini/wire";
 
 const examples = { examples: { examples: [{ textInput: "1", output: "2" }] } };
 

@@ -1,4 +1,5 @@
-import { waitForOperation, type PollDecision } from "../../../provider/waiter";
+import { waitForTuningOperation } from "../../../provider/gemini/operationPoller";
+import type { PollDecision } from "../../../provider/waiter";
 import { SimulatedClock } from "./simulatedClock";
 import { simulatedJob, type SimulatedJobOptions } from "./simulatedJob";
 
@@ -10,7 +11,7 @@ async function measure(options: SimulatedJobOptions): Promise<{ polls: number; l
   const pollTimes: number[] = [];
   const started = clock.now();
   const operation = await clock.run(
-    waitForOperation({
+    waitForTuningOperation({
       poll: (signal) => {
         pollTimes.push(clock.now() - started);
         return job.poll(signal);

@@ -1,4 +1,4 @@
-import { OperationSchema, type Operation } from "../../../provider/wire";
+import { TuningOperationSchema as OperationSchema, type TuningOperation as Operation } from "../../../provider/gemini/wire";
 import type { SimulatedClock } from "./simulatedClock";
 
 /** A tuning job as the service would report it, on the simulated clock. */

@@ -1,6 +1,7 @@
 import { GoogleApiClient } from "../../../provider/client";
-import { GeminiTuningApi } from "../../../provider/gemini";
-import { progressReporter, waitForOperation } from "../../../provider/waiter";
+import { apiKeyAuthorizer } from "../../../provider/auth";
+import { GeminiApi } from "../../../provider/gemini/api";
+import { progressReporter, waitForTuningOperation } from "../../../provider/gemini/operationPoller";
 import { startEmulator, type EmulatorHandle } from "../../../emulator";
 
 // Real time, real HTTP: a 38-step job of about 5 s on the emulator, as the benchmark will run it.
@@ -12,7 +13,7 @@ describe("the waiter against the emulator", () => {
   afterAll(() => emulator.close());
 
   test("notices the end of a 5 s job within 1 s, with few polls, reporting progress", async () => {
-    const api = new GeminiTuningApi(new GoogleApiClient({ baseUrl: emulator.url, apiKey: "test-key-123456" }));
+    const api = new GeminiApi(new GoogleApiClient(emulator.url, { authorizer: apiKeyAuthorizer("test-key-123456") }));
     const examples = Array.from({ length: 15 }, (_, i) => ({ textInput: String(i), output: String(i + 1) }));
     const operation = await api.createTunedModel(
       {
@@ -23,7 +24,7 @@ describe("the waiter against the emulator", () => {
     );
     const lines: string[] = [];
     let polls = 0;
-    const done = await waitForOperation({
+    const done = await waitForTuningOperation({
       poll: (signal) => {
         polls++;
         return api.getOperation(operation.name, signal);

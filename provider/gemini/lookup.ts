@@ -1,0 +1,14 @@
+import { geminiApiFor } from "./clientFor";
+import type { ConnectionInputs } from "./connection";
+import type { TunedModel } from "./wire";
+
+/**
+ * Reads a tuned model that the stack does not manage (a lookup). Fails with a clear message when it does
+ * not exist, since a lookup of a missing model is almost always a typo in a program.
+ */
+export async function getTunedModel(name: string, connection: ConnectionInputs): Promise<TunedModel> {
+  const fullName = name.startsWith("tunedModels/") ? name : `tunedModels/${name}`;
+  const model = await geminiApiFor(connection).getTunedModel(fullName);
+  if (model === undefined) throw new Error(`tuned model ${fullName} was not found (tunedModels.get answered 404 NOT_FOUND)`);
+  return model;
+}

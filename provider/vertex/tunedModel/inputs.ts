@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { timeoutsSchema } from "../../lifecycle/timeouts";
+import { ADAPTER_SIZES } from "../wire";
+
+/** Label key the provider puts on every job it submits (see `creationKey.ts`); reserved for that use. */
+export const CREATION_LABEL = "pulumi-gemini-tuning";
+
+const ADAPTER_SIZE_NAMES = Object.values(ADAPTER_SIZES);
+
+// Reasons do not repeat the property: the engine prints "property <path> value {...} has a problem: <reason>".
+const adapterSize = z
+  .union([z.number(), z.string()])
+  .transform((value) => (typeof value === "number" ? ADAPTER_SIZES[value] : value))
+  .pipe(z.enum(ADAPTER_SIZE_NAMES as [string, ...string[]], { error: "must be 1, 2, 4, 8, 16 or 32 (or its ADAPTER_SIZE_* name)" }));
+
+const hyperparametersSchema = z.object({
+  epochCount: z.number({ error: "must be a number" }).int("must be a whole number").positive("must be greater than 0").optional(),
+  learningRateMultiplier: z.number({ error: "must be a number" }).positive("must be greater than 0").optional(),
+  adapterSize: adapterSize.optional(),
+});
+
+const datasetSchema = z.object(
+  {
+    uri: z.string({ error: "must be a gs:// URI" }).regex(/^gs:\/\/[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]\/.+$/, 'must be a Cloud Storage URI such as "gs://bucket/data.jsonl"'),
+    fingerprint: z
+      .string({ error: "is required: a content hash of the file, e.g. a BucketObject's md5hash (VertexDataset.fromBucketObject)" })
+      .min(1, "must not be empty"),
+  },
+  { error: "must be { uri, fingerprint }, e.g. VertexDataset.fromBucketObject(object)" },
+);
+
+const labelPart = /^[\p{Ll}\p{Lo}0-9_-]{0,63}$/u;
+const labelsSchema = z
+  .record(z.string(), z.string({ error: "label values must be strings" }))
+  .superRefine((labels, ctx) => {
+    const keys = Object.keys(labels);
+    if (keys.length > 64) ctx.addIssue({ code: "custom", message: "at most 64 labels" });
+    for (const [key, value] of Object.entries(labels)) {
+      if (key === CREATION_LABEL) ctx.addIssue({ code: "custom", path: [key], message: `the label ${CREATION_LABEL} is reserved for the provider` });
+      else if (!/^\p{Ll}/u.test(key) || !labelPart.test(key)) {
+        ctx.addIssue({ code: "custom", path: [key], message: "label keys must start with a lowercase letter and use at most 63 lowercase letters, digits, - and _" });
+      }
+      if (!labelPart.test(value)) ctx.addIssue({ code: "custom", path: [key], message: "label values use at most 63 lowercase letters, digits, - and _" });
+    }
+  });
+
+/** `publishers/google/models/x` and its project-qualified form name the same base model as `x`. */
+function shortBaseModel(name: string): string {
+  return /^(?:projects\/[^/]+\/locations\/[^/]+\/)?publishers\/google\/models\/([^/]+)$/.exec(name)?.[1] ?? name;
+}
+
+/**
+ * The validated, normalized inputs of a `VertexTunedModel`. The SDK sends `resourceName` and
+ * `autonameSeed` (the stack-qualified name, project/stack/name; the key keeps its 0.1.0 spelling because
+ * state holds it) so that the provider can recognise a job an interrupted deploy submitted.
+ */
+export const vertexTunedModelInputsSchema = z.object({
+  resourceName: z.string().min(1),
+  autonameSeed: z.string().min(1),
+  project: z
+    .string()
+    .regex(/^(?:(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]|\d+)$/, "must be a Google Cloud project id (6-30 lowercase letters, digits and hyphens) or number")
+    .optional(),
+  location: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a region such as "us-central1"').optional(),
+  baseUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  baseModel: z
+    .string({ error: 'is required: the model to tune, e.g. "gemini-2.5-flash"' })
+    .transform(shortBaseModel)
+    .pipe(z.string().regex(/^[a-z0-9][a-z0-9.@_-]*$/, 'must name a base model such as "gemini-2.5-flash"')),
+  tunedModelDisplayName: z.string().min(1, "must not be empty").max(128, "must be at most 128 characters (the API's limit)").optional(),
+  description: z.string().optional(),
+  labels: labelsSchema.optional(),
+  trainingDataset: datasetSchema,
+  validationDataset: datasetSchema.optional(),
+  hyperparameters: hyperparametersSchema.optional(),
+  exportLastCheckpointOnly: z.boolean().optional(),
+  serviceAccount: z.email("must be a service account email address").optional(),
+  kmsKeyName: z
+    .string()
+    .regex(/^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/, "must be projects/{p}/locations/{l}/keyRings/{r}/cryptoKeys/{k}")
+    .optional(),
+  timeouts: timeoutsSchema,
+});
+
+/** Inputs after validation. */
+export type VertexTunedModelInputs = z.output<typeof vertexTunedModelInputsSchema>;
+
+/** Inputs after check: project and location resolved (they are part of the job's name). */
+export type CheckedVertexInputs = VertexTunedModelInputs & { project: string; location: string };
+
+/**
+ * The fields of the produced model that are updated in place, each with its name on the Vertex `Model`
+ * (the update mask's vocabulary): the one list of them.
+ */
+export const VERTEX_MUTABLE_FIELDS = { tunedModelDisplayName: "displayName", description: "description", labels: "labels" } as const;
+
+/** One of {@link VERTEX_MUTABLE_FIELDS}. */
+export type VertexMutableField = keyof typeof VERTEX_MUTABLE_FIELDS;
+
+/** Hyperparameters in one canonical shape (keys sorted, absent ones left out), for hashing and comparing. */
+export function normalizedVertexHyperparameters(h: CheckedVertexInputs["hyperparameters"]): Record<string, number | string> {
+  const normalized: Record<string, number | string> = {};
+  if (h?.adapterSize !== undefined) normalized.adapterSize = h.adapterSize;
+  if (h?.epochCount !== undefined) normalized.epochCount = h.epochCount;
+  if (h?.learningRateMultiplier !== undefined) normalized.learningRateMultiplier = h.learningRateMultiplier;
+  return normalized;
+}

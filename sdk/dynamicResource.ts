@@ -1,0 +1,36 @@
+import * as pulumi from "@pulumi/pulumi";
+import { serializedProvider, type ProviderKind } from "./providerShim";
+
+/**
+ * A resource served by the Node dynamic-provider host (`pulumi-nodejs:dynamic/gemini:<type>`), exactly
+ * what `pulumi.dynamic.Resource` registers, with our own compact `__provider`.
+ */
+export abstract class DynamicResource extends pulumi.CustomResource {
+  protected constructor(
+    kind: ProviderKind,
+    type: string,
+    name: string,
+    props: pulumi.Inputs,
+    opts?: pulumi.CustomResourceOptions,
+  ) {
+    super(`pulumi-nodejs:dynamic/gemini:${type}`, name, { ...props, __provider: serializedProvider(kind) }, opts);
+  }
+}
+
+/**
+ * The SDK type of an output the provider always records, taken from the provider's state type so the two
+ * cannot drift apart.
+ */
+export type RecordedOutput<State, Key extends keyof State> = pulumi.Output<NonNullable<State[Key]>>;
+
+/** The SDK type of an output the provider records when the service reports it (may be undefined). */
+export type OptionalOutput<State, Key extends keyof State> = pulumi.Output<State[Key]>;
+
+/**
+ * `project/stack/name`: what makes a resource's creates idempotent across deploys (the provider derives
+ * the autonamed id and the Vertex creation label from it). It travels as the input `autonameSeed`, the
+ * key 0.1.0 recorded in state, so existing stacks see no change.
+ */
+export function stackQualifiedName(name: string): string {
+  return `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
+}

@@ -1,0 +1,67 @@
+import { checkTunedModel } from "../../../../provider/gemini/tunedModel/provider";
+import { UNKNOWN } from "../../../../provider/runtime/unknowns";
+import { NUMBER_EXAMPLES } from "../../../fixtures/numbers";
+
+const valid = {
+  resourceName: "number-generator",
+  autonameSeed: "demo/dev/number-generator",
+  baseModel: "models/gemini-1.5-flash-001-tuning",
+  hyperparameters: { epochCount: 5, batchSize: 2, learningRate: 0.001 },
+  trainingData: { kind: "inline", examples: NUMBER_EXAMPLES },
+  __provider: "exports.handler = ...",
+};
+
+async function failures(overrides: Record<string, unknown>) {
+  return (await checkTunedModel({ ...valid, ...overrides })).failures;
+}
+
+describe("checkTunedModel", () => {
+  it("accepts valid inputs, names the model and fingerprints inline data", async () => {
+    const { inputs, failures: found } = await checkTunedModel(valid);
+    expect(found).toEqual([]);
+    expect(inputs.tunedModelId).toMatch(/^number-generator-[0-9a-z]{7}$/);
+    expect(inputs.autonamed).toBe(true);
+    expect(inputs.trainingData).toEqual(expect.objectContaining({ exampleCount: 15, fingerprint: expect.stringMatching(/^sha256:/) }));
+    expect(inputs).not.toHaveProperty("__provider");
+  });
+
+  it("normalizes model names given without their prefix", async () => {
+    const { inputs } = await checkTunedModel({ ...valid, baseModel: "gemini-1.5-flash-001-tuning" });
+    expect(inputs.baseModel).toBe("models/gemini-1.5-flash-001-tuning");
+  });
+
+  it.each([
+    [{ tunedModelId: "Bad_Id" }, "tunedModelId", /lowercase letters/],
+    [{ tunedModelId: "a".repeat(41) }, "tunedModelId", /1-40 characters/],
+    [{ displayName: "x".repeat(41) }, "displayName", /at most 40 characters/],
+    [{ temperature: 1.5 }, "temperature", /between 0 and 1/],
+    [{ topP: -0.1 }, "topP", /between 0 and 1/],
+    [{ topK: 0 }, "topK", /greater than 0/],
+    [{ hyperparameters: { epochCount: 0 } }, "hyperparameters.epochCount", /greater than 0/],
+    [{ hyperparameters: { batchSize: 2.5 } }, "hyperparameters.batchSize", /whole number/],
+    [{ hyperparameters: { learningRate: 0.001, learningRateMultiplier: 1 } }, "hyperparameters", /not both/],
+    [{ baseModel: undefined }, "baseModel", /exactly one of baseModel and sourceModel/],
+    [{ sourceModel: "tunedModels/x1" }, "baseModel", /exactly one/],
+    [{ trainingData: { kind: "inline", examples: [] } }, "trainingData.examples", /no examples/],
+    [{ trainingData: { kind: "inline", examples: [{ textInput: "a", output: "b".repeat(5001) }] } }, "trainingData.examples[0]", /limit is 5000/],
+    [{ trainingData: undefined }, "trainingData", /required/],
+    [{ trainingData: { kind: "file", path: "/d/x.jsonl", format: "jsonl", mapping: { input: "a", output: "b" }, problem: { file: "/d/x.jsonl", line: 7, message: "not valid JSON" } } }, "trainingData", /^\/d\/x\.jsonl:7: not valid JSON$/],
+    [{ readerProjectNumbers: ["12a"] }, "readerProjectNumbers[0]", /project number/],
+    [{ baseUrl: "ftp://x" }, "baseUrl", /http\(s\) URL/],
+    [{ timeouts: { create: "soon" } }, "timeouts.create", /duration/],
+    [{ adoptExisting: true }, "tunedModelId", /adoptExisting needs/],
+  ])("reports %j at %s", async (overrides, property, reason) => {
+    const found = await failures(overrides);
+    expect(found).toEqual(expect.arrayContaining([expect.objectContaining({ property, reason: expect.stringMatching(reason) })]));
+  });
+
+  it("does not fail on values still unknown at preview time", async () => {
+    expect(await failures({ displayName: UNKNOWN, temperature: UNKNOWN })).toEqual([]);
+    expect(await failures({ temperature: UNKNOWN, topP: 7 })).toEqual([{ property: "topP", reason: "must be between 0 and 1" }]);
+  });
+
+  it("keeps a user-chosen id and says so", async () => {
+    const { inputs } = await checkTunedModel({ ...valid, tunedModelId: "my-model" });
+    expect(inputs).toEqual(expect.objectContaining({ tunedModelId: "my-model", autonamed: false }));
+  });
+});
