@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, rename, rm } from "node:fs/promises";
 import * as path from "node:path";
+import type { Utf8Sink } from "./exampleText";
 import { HashingFileWriter } from "./hashingFileWriter";
 
 /** A file named by the SHA-256 of its content. */
@@ -22,7 +23,7 @@ export interface ContentAddressedFile {
 export async function writeContentAddressedFile<T>(
   dir: string,
   extension: string,
-  produce: (write: (text: string) => void) => Promise<T>,
+  produce: (output: Utf8Sink) => Promise<T>,
 ): Promise<ContentAddressedFile & { result: T }> {
   const directory = path.resolve(dir);
   await mkdir(directory, { recursive: true });
@@ -30,7 +31,7 @@ export async function writeContentAddressedFile<T>(
   const temporary = path.join(directory, `.${randomUUID()}.tmp`);
   const writer = new HashingFileWriter(temporary);
   try {
-    const result = await produce((text) => writer.write(text));
+    const result = await produce(writer);
     const sha256 = writer.finish();
     const target = path.join(directory, `${sha256}${extension}`);
     await rename(temporary, target);

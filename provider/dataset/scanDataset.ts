@@ -32,8 +32,8 @@ export async function scanDatasetFile(
     if (violation !== undefined) {
       throw new DatasetError({ file: source.path, line, message: where ? `${where}: ${violation}` : violation });
     }
-    fingerprinter.add(example);
-    examples?.push(example);
+    fingerprinter.addTexts(example);
+    examples?.push({ textInput: example.textInput.toString(), output: example.output.toString() });
   });
   if (fingerprinter.exampleCount === 0) {
     throw new DatasetError({ file: source.path, message: "the dataset has no examples" });
