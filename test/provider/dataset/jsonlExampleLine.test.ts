@@ -6,7 +6,6 @@ import { DEFAULT_MAPPING, vertexExampleLine, type DatasetFieldMapping } from "..
 import { exampleFromRecord } from "../../../provider/dataset/exampleFromRecord";
 import type { ExampleText, Utf8Sink } from "../../../provider/dataset/exampleText";
 import { jsonlExampleLine, jsonlKeys } from "../../../provider/dataset/jsonlExampleLine";
-import { seededRandom } from "../../../bench/datasetFiles";
 
 /** Collects what a text writes, as bytes. */
 function bytesOf(write: (sink: Utf8Sink) => void): Buffer {
@@ -58,6 +57,17 @@ function check(line: Buffer, mapping: DatasetFieldMapping = DEFAULT_MAPPING): bo
 }
 
 const line = (text: string) => Buffer.from(text, "utf8");
+
+/** A seeded PRNG (mulberry32), so the random lines are the same on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 describe("jsonlExampleLine", () => {
   it.each([
