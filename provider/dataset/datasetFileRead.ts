@@ -6,14 +6,14 @@ import { DatasetFingerprinter } from "./fingerprint";
 import { emptyTextViolation, exampleViolation } from "./limits";
 import { forEachExample } from "./readers";
 import type { DatasetFileSource } from "./scanDataset";
-import type { DatasetProblem, DatasetSummary } from "./types";
+import type { DatasetProblem, DatasetSummary, TuningExample } from "./types";
 import { defaultVertexJsonlDir, writeVertexJsonl, type VertexJsonlFile, type VertexJsonlOptions } from "./vertexJsonl";
 import { writeVertexExampleLine } from "./vertexLineWriter";
 import { fileIdentity, readVertexJsonlRecord, recordedFileIntact, sameIdentity, writeVertexJsonlRecord, type FileIdentity, type VertexJsonlRecord } from "./vertexJsonlRecord";
 
 /** What one read of the file found. */
 type ReadOutcome =
-  | { ok: true; fingerprint: string; exampleCount: number; source: FileIdentity | undefined; limitProblem?: DatasetProblem }
+  | { ok: true; fingerprint: string; exampleCount: number; examples?: TuningExample[]; source: FileIdentity | undefined; limitProblem?: DatasetProblem }
   | { ok: false; error: unknown; limitProblem?: DatasetProblem };
 
 /** A Vertex conversion asked for before the read started: made during the read unless a record covers it. */
@@ -41,7 +41,14 @@ export class DatasetFileRead {
   private started = false;
   private readonly outcome: Promise<ReadOutcome>;
 
-  constructor(readonly source: DatasetFileSource) {
+  /**
+   * Starts a read of `source`. With `collect`, the read also keeps the examples (for a create request, which
+   * must carry them all anyway) and {@link summary} returns them.
+   */
+  constructor(
+    readonly source: DatasetFileSource,
+    private readonly options: { collect?: boolean } = {},
+  ) {
     this.outcome = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.read());
   }
 
@@ -49,11 +56,11 @@ export class DatasetFileRead {
    * Fingerprint and count; rejects with the {@link DatasetError} of the first unreadable or invalid example,
    * the Gemini API's character limits included (exactly as `scanDatasetFile`).
    */
-  async summary(): Promise<DatasetSummary> {
+  async summary(): Promise<DatasetSummary & { examples?: TuningExample[] }> {
     const outcome = await this.outcome;
     if (outcome.limitProblem !== undefined) throw new DatasetError(outcome.limitProblem);
     if (!outcome.ok) throw outcome.error;
-    return { fingerprint: outcome.fingerprint, exampleCount: outcome.exampleCount };
+    return { fingerprint: outcome.fingerprint, exampleCount: outcome.exampleCount, examples: outcome.examples };
   }
 
   /** The dataset as Vertex AI JSONL, as `writeVertexJsonl` writes it (and with the same errors). */
@@ -78,6 +85,7 @@ export class DatasetFileRead {
     const writers = new Map<Conversion, ContentAddressedWriter>();
     let limitProblem: DatasetProblem | undefined;
     const fingerprinter = new DatasetFingerprinter();
+    const examples: TuningExample[] | undefined = this.options.collect ? [] : undefined;
     try {
       await assertReadableFile(source.path);
       sourceIdentity = await fileIdentity(source.path);
@@ -99,6 +107,7 @@ export class DatasetFileRead {
           }
         }
         fingerprinter.addTexts(example);
+        examples?.push({ textInput: example.textInput.toString(), output: example.output.toString() });
         for (const writer of writers.values()) writeVertexExampleLine(example, writer.output);
       });
       if (fingerprinter.exampleCount === 0) throw new DatasetError({ file: source.path, message: "the dataset has no examples" });
@@ -107,7 +116,14 @@ export class DatasetFileRead {
       for (const conversion of this.conversions) conversion.settle({ error });
       return { ok: false, error, limitProblem };
     }
-    const outcome: ReadOutcome = { ok: true, fingerprint: fingerprinter.digest(), exampleCount: fingerprinter.exampleCount, source: sourceIdentity, limitProblem };
+    const outcome: ReadOutcome = {
+      ok: true,
+      fingerprint: fingerprinter.digest(),
+      exampleCount: fingerprinter.exampleCount,
+      examples,
+      source: sourceIdentity,
+      limitProblem,
+    };
     await Promise.all(
       this.conversions.map(async (conversion) => {
         try {
