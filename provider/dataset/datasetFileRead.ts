@@ -81,18 +81,30 @@ export class DatasetFileRead {
     this.started = true;
     const { source } = this;
     let sourceIdentity: FileIdentity | undefined;
-    const reuse = new Map<Conversion, VertexJsonlRecord>();
-    const writers = new Map<Conversion, ContentAddressedWriter>();
+    const plans = new Map<Conversion, { writer?: ContentAddressedWriter; record?: VertexJsonlRecord }>();
     let limitProblem: DatasetProblem | undefined;
     const fingerprinter = new DatasetFingerprinter();
     const examples: TuningExample[] | undefined = this.options.collect ? [] : undefined;
+    // A conversion that fails on its own (an unwritable cache directory, a full disk) fails alone: the
+    // fingerprint still reaches the inputs, and the check of the other resources is not held up.
+    const failures: Promise<void>[] = [];
+    const fail = async (conversion: Conversion, error: unknown) => {
+      const writer = plans.get(conversion)?.writer;
+      plans.delete(conversion);
+      await writer?.abort();
+      conversion.settle({ error });
+    };
     try {
       await assertReadableFile(source.path);
       sourceIdentity = await fileIdentity(source.path);
       for (const conversion of this.conversions) {
-        const record = await readVertexJsonlRecord(conversion.cacheDir, source);
-        if (record !== undefined && sameIdentity(record.source, sourceIdentity) && (await recordedFileIntact(record))) reuse.set(conversion, record);
-        else writers.set(conversion, await ContentAddressedWriter.create(conversion.cacheDir, ".jsonl"));
+        try {
+          const record = await readVertexJsonlRecord(conversion.cacheDir, source);
+          if (record !== undefined && sameIdentity(record.source, sourceIdentity) && (await recordedFileIntact(record))) plans.set(conversion, { record });
+          else plans.set(conversion, { writer: await ContentAddressedWriter.create(conversion.cacheDir, ".jsonl") });
+        } catch (error) {
+          await fail(conversion, error);
+        }
       }
       // Reading on past a Gemini limit is only needed for a conversion (Vertex limits tokens, not characters).
       const stopAtLimit = this.conversions.length === 0;
@@ -108,14 +120,21 @@ export class DatasetFileRead {
         }
         fingerprinter.addTexts(example);
         examples?.push({ textInput: example.textInput.toString(), output: example.output.toString() });
-        for (const writer of writers.values()) writeVertexExampleLine(example, writer.output);
+        for (const [conversion, { writer }] of plans) {
+          try {
+            if (writer !== undefined) writeVertexExampleLine(example, writer.output);
+          } catch (error) {
+            failures.push(fail(conversion, error));
+          }
+        }
       });
       if (fingerprinter.exampleCount === 0) throw new DatasetError({ file: source.path, message: "the dataset has no examples" });
     } catch (error) {
-      await Promise.all([...writers.values()].map((writer) => writer.abort()));
-      for (const conversion of this.conversions) conversion.settle({ error });
+      // Settling twice is harmless (a conversion that failed on its own keeps its error).
+      await Promise.all([...failures, ...this.conversions.map((conversion) => fail(conversion, error))]);
       return { ok: false, error, limitProblem };
     }
+    await Promise.all(failures);
     const outcome: ReadOutcome = {
       ok: true,
       fingerprint: fingerprinter.digest(),
@@ -124,27 +143,29 @@ export class DatasetFileRead {
       source: sourceIdentity,
       limitProblem,
     };
-    await Promise.all(
-      this.conversions.map(async (conversion) => {
-        try {
-          const writer = writers.get(conversion);
-          const record = reuse.get(conversion);
-          if (writer !== undefined) {
-            const written = await writer.finish();
-            const file = { path: written.path, sha256: written.sha256, exampleCount: outcome.exampleCount };
-            if (sourceIdentity !== undefined) await writeVertexJsonlRecord(conversion.cacheDir, source, { source: sourceIdentity, fingerprint: outcome.fingerprint, file });
-            conversion.settle({ file });
-          } else if (record !== undefined && record.fingerprint === outcome.fingerprint) {
-            conversion.settle({ file: record.file });
-          } else {
-            conversion.settle({ file: await this.convertAfterRead(conversion.cacheDir, outcome) });
-          }
-        } catch (error) {
-          conversion.settle({ error });
-        }
-      }),
-    );
+    for (const [conversion, plan] of plans) {
+      this.finishConversion(conversion.cacheDir, outcome, plan).then(
+        (file) => conversion.settle({ file }),
+        (error: unknown) => conversion.settle({ error }),
+      );
+    }
     return outcome;
+  }
+
+  /** Completes a conversion planned before the read: names the written file, or confirms the recorded one. */
+  private async finishConversion(
+    cacheDir: string,
+    outcome: ReadOutcome & { ok: true },
+    plan: { writer?: ContentAddressedWriter; record?: VertexJsonlRecord },
+  ): Promise<VertexJsonlFile> {
+    if (plan.writer !== undefined) {
+      const written = await plan.writer.finish();
+      const file = { path: written.path, sha256: written.sha256, exampleCount: outcome.exampleCount };
+      if (outcome.source !== undefined) await writeVertexJsonlRecord(cacheDir, this.source, { source: outcome.source, fingerprint: outcome.fingerprint, file });
+      return file;
+    }
+    if (plan.record !== undefined && plan.record.fingerprint === outcome.fingerprint) return plan.record.file;
+    return this.convertAfterRead(cacheDir, outcome);
   }
 
   /** A conversion the read did not make: reused from its record, or made by reading the file again. */

@@ -48,7 +48,7 @@ interface FoundString {
 export function jsonlExampleLine(line: Buffer, start: number, end: number, keys: JsonlKeys, utf8 = false): ExampleTexts | undefined {
   if (!utf8 && !isUtf8(line.subarray(start, end))) return undefined;
   let at = skipSpace(line, start, end);
-  if (line[at] !== OPEN) return undefined;
+  if (at >= end || line[at] !== OPEN) return undefined;
   at = skipSpace(line, at + 1, end);
   // The last occurrence of a key wins, as in JSON.parse.
   const inputs: Array<ExampleText | undefined> = keys.input.map(() => undefined);
@@ -58,7 +58,7 @@ export function jsonlExampleLine(line: Buffer, start: number, end: number, keys:
     const key = readString(line, at + 1, end, false);
     if (key === undefined) return undefined;
     at = skipSpace(line, key.next, end);
-    if (line[at] !== COLON) return undefined;
+    if (at >= end || line[at] !== COLON) return undefined;
     at = skipSpace(line, at + 1, end);
     if (at >= end || line[at] !== QUOTE) return undefined;
     const value = readString(line, at + 1, end, true);
@@ -66,11 +66,11 @@ export function jsonlExampleLine(line: Buffer, start: number, end: number, keys:
     for (let k = 0; k < keys.input.length; k++) if (spanEquals(line, key.start, key.end, keys.input[k])) inputs[k] = value.text;
     if (spanEquals(line, key.start, key.end, keys.output)) output = value.text;
     at = skipSpace(line, value.next, end);
-    if (line[at] === COMMA) {
+    if (at < end && line[at] === COMMA) {
       at = skipSpace(line, at + 1, end);
       continue;
     }
-    if (line[at] !== CLOSE) return undefined;
+    if (at >= end || line[at] !== CLOSE) return undefined;
     break;
   }
   if (skipSpace(line, at + 1, end) !== end) return undefined;

@@ -174,4 +174,16 @@ describe("DatasetFileRead", () => {
     expect(readdirSync(cacheDir).sort()).toEqual([`${(await converted).sha256}.jsonl`, "sources"]);
     expect(readdirSync(join(cacheDir, "sources")).every((name) => name.endsWith(".json"))).toBe(true);
   });
+
+  it("fails a conversion that cannot be written on its own, keeping the fingerprint", async () => {
+    const { source } = largeDataset("unwritable.jsonl");
+    const notADirectory = join(dir, "plain-file");
+    writeFileSync(notADirectory, "x");
+    const read = new DatasetFileRead(source);
+    const conversion = read.vertexJsonl({ cacheDir: join(notADirectory, "cache") });
+    const written = read.vertexJsonl({ cacheDir: mkdtempSync(join(dir, "cache-")) });
+    await expect(conversion).rejects.toThrow(/ENOTDIR/);
+    expect(await read.summary()).toEqual(await scanDatasetFile(source));
+    expect((await written).exampleCount).toBe(40_000);
+  });
 });
