@@ -8,7 +8,7 @@
  *
  * `prebench` installs, builds `dist/` (this driver included) and sets up the engine; `npm run bench` then
  * runs `dist/bench/main.js`. Flags (after `npm run bench --`): `--only a,b` runs a subset of
- * `fingerprint,latency,preview,state,parallel` (results.json is written only by a full run); `--quick`
+ * `fingerprint,dataset,latency,preview,state,parallel` (results.json is written only by a full run); `--quick`
  * uses fewer repeats and shorter jobs (a smoke test of the benchmark itself, not for the record).
  *
  *   npm run bench                                # everything, about 11 minutes on 2 cores
@@ -21,11 +21,12 @@ import * as path from "node:path";
 import { repoRoot } from "../scripts/repoRoot";
 import { parallelBench, previewBench, stateBytesBench, type Log, type ParallelResult, type PreviewResult, type StateBytesResult } from "./engineBenches";
 import { runIfMain } from "./entryPoint";
+import { datasetBench, type DatasetBenchResult } from "./datasetBench";
 import { fingerprintBench, type FingerprintResult } from "./fingerprintBench";
 import type { LatencyPlan, LatencySample } from "./latencyChild";
 import { list, median, MIB, round } from "./stats";
 
-const ALL = ["fingerprint", "latency", "preview", "state", "parallel"] as const;
+const ALL = ["fingerprint", "dataset", "latency", "preview", "state", "parallel"] as const;
 type Part = (typeof ALL)[number];
 
 /** The keys of results.json, in the order of the issue. */
@@ -38,6 +39,8 @@ export interface BenchResults {
   parallel_ratio: number;
   fingerprint_mb_s: number;
   fingerprint_peak_rss_mb: number;
+  fingerprint_vs_sha256sum: number;
+  vertex_dataset_vs_sha256sum: number;
 }
 
 /** Targets from the issue: `max` means at most, `min` at least. */
@@ -50,10 +53,13 @@ const TARGETS: Record<keyof BenchResults, { max?: number; min?: number }> = {
   parallel_ratio: { max: 1.3 },
   fingerprint_mb_s: { min: 150 },
   fingerprint_peak_rss_mb: { max: 200 },
+  fingerprint_vs_sha256sum: { max: 1.5 },
+  vertex_dataset_vs_sha256sum: { max: 2.0 },
 };
 
 interface Settings {
   fingerprintRepeats: number;
+  datasetRepeats: number;
   previewRepeats: number;
   parallelRepeats: number;
   parallelJobMs: number;
@@ -63,6 +69,7 @@ interface Settings {
 
 const FULL: Settings = {
   fingerprintRepeats: 7,
+  datasetRepeats: 5,
   previewRepeats: 7,
   parallelRepeats: 3,
   parallelJobMs: 10_000,
@@ -72,6 +79,7 @@ const FULL: Settings = {
 
 const QUICK: Settings = {
   fingerprintRepeats: 2,
+  datasetRepeats: 2,
   previewRepeats: 2,
   parallelRepeats: 1,
   parallelJobMs: 4_000,
@@ -249,6 +257,38 @@ function fingerprintRows(f: FingerprintResult): { rows: Row[]; notes: string[] }
   };
 }
 
+function datasetRows(d: DatasetBenchResult): { rows: Row[]; notes: string[] } {
+  const floor = median(d.sha256sumMs);
+  const ms = (runs: readonly { ms: number }[]) => runs.map((r) => r.ms);
+  const ratios = (runs: readonly { ms: number }[]) => runs.map((r, i) => r.ms / d.sha256sumMs[i]);
+  const peak = (runs: readonly { peakRssKiB: number }[]) => Math.max(...runs.map((r) => r.peakRssKiB / 1024));
+  const file = `${d.examples} examples, ${(d.bytes / MIB).toFixed(1)} MiB JSONL (1 word in 40 non-ASCII), page-cached`;
+  const cold = median(ms(d.vertexCold));
+  return {
+    rows: [
+      {
+        key: "fingerprint_vs_sha256sum",
+        value: round(median(ms(d.scan)) / floor, 2),
+        how: `scanDatasetFile (dist) ${median(ms(d.scan)).toFixed(0)} ms ${list(ms(d.scan))} / sha256sum ${floor.toFixed(0)} ms ${list(d.sha256sumMs)}, ${file}; peak RSS ${peak(d.scan).toFixed(0)} MiB`,
+      },
+      {
+        key: "vertex_dataset_vs_sha256sum",
+        value: round(median(ms(d.vertexRecorded)) / floor, 2),
+        how:
+          `Dataset.fromJsonl + VertexDataset.jsonlAsset (one DatasetFileRead, dist), conversion recorded in the cache: ` +
+          `${median(ms(d.vertexRecorded)).toFixed(0)} ms ${list(ms(d.vertexRecorded))} / sha256sum ${floor.toFixed(0)} ms; peak RSS ${peak(d.vertexRecorded).toFixed(0)} MiB`,
+      },
+    ],
+    notes: [
+      `Vertex path with an empty cache (the first preview after the data changed, or a CI machine without the cache): ` +
+        `${cold.toFixed(0)} ms ${list(ms(d.vertexCold))}, ${round(cold / floor, 2)} x sha256sum, peak RSS ${peak(d.vertexCold).toFixed(0)} MiB. ` +
+        `Per-repeat ratios to the sha256sum of the same repeat: scan ${list(ratios(d.scan), 2)}, recorded ${list(ratios(d.vertexRecorded), 2)}, cold ${list(ratios(d.vertexCold), 2)}. ` +
+        `CPU ms of the children: scan ${list(d.scan.map((r) => r.cpuMs))}, recorded ${list(d.vertexRecorded.map((r) => r.cpuMs))}, cold ${list(d.vertexCold.map((r) => r.cpuMs))}. ` +
+        `Load average ${d.load[0].toFixed(2)} before, ${d.load[1].toFixed(2)} after.`,
+    ],
+  };
+}
+
 /** Runs the benchmarks; returns the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const started = Date.now();
@@ -265,6 +305,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     const f = fingerprintRows(await fingerprintBench(settings.fingerprintRepeats, log));
     rows.push(...f.rows);
     notes.push(...f.notes);
+  }
+  // Ratios to sha256sum, the next most CPU-bound measurement: alone too.
+  if (parts.has("dataset")) {
+    const d = datasetRows(await datasetBench(settings.datasetRepeats, log));
+    rows.push(...d.rows);
+    notes.push(...d.notes);
   }
   const latency = parts.has("latency") ? startLatencyChild(settings.latency, log) : undefined;
   // Keep a rejection from being reported as unhandled while the other benchmarks run.

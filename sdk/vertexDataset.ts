@@ -105,12 +105,18 @@ export class VertexDataset {
    * A dataset converted to Vertex AI tuning JSONL, as a file asset for the `source` of a
    * `gcp.storage.BucketObject`. The file is named by the hash of its content, so unchanged data is no diff
    * and changed data is a new upload. A bad dataset stops the program with the file, line and reason.
+   * A file dataset is converted in the same read that computes its fingerprint, and not at all when the
+   * cache directory already holds its conversion (recorded, and untouched since).
    */
   static jsonlAsset(dataset: Dataset, options: VertexJsonlAssetOptions = {}): pulumi.Output<pulumi.asset.FileAsset> {
+    // Asked for now, so that a file dataset is converted in the same read as its fingerprint.
+    const fromFile = dataset.vertexJsonlOfFile(options.cacheDir);
+    // Awaited below; this keeps a failure from being reported as unhandled should the output never be read.
+    fromFile?.catch(() => undefined);
     return dataset.spec.apply(async (spec) => {
       const { datasets } = providerImplementation();
       try {
-        const file = await datasets.writeVertexJsonl(spec, { cacheDir: options.cacheDir });
+        const file = await (fromFile ?? datasets.writeVertexJsonl(spec, { cacheDir: options.cacheDir }));
         return new pulumi.asset.FileAsset(file.path);
       } catch (error) {
         // A RunError is reported by its message alone: the user needs the file and line, not our stack.

@@ -1,7 +1,7 @@
 import type { DatasetFieldMapping, TuningExample } from "./types";
 
 /** The keys tried for the input when the user kept the default mapping (Google's samples use both). */
-const DEFAULT_INPUT_ALIASES = ["textInput", "text_input"];
+export const DEFAULT_INPUT_ALIASES: readonly string[] = ["textInput", "text_input"];
 
 /** The mapping used when the user gives none: Google's own field names. */
 export const DEFAULT_MAPPING: DatasetFieldMapping = { input: "textInput", output: "output" };

@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
 import { createHash, type Hash } from "node:crypto";
+import type { Utf8Sink } from "./exampleText";
 
 /** Size of the writer's batch buffer. */
 const BATCH_BYTES = 1 << 20;
@@ -10,7 +11,7 @@ const BATCH_BYTES = 1 << 20;
  * input at a time), and batched a megabyte at a time so that a large dataset costs a few hundred system
  * calls, not one per example, while memory stays bounded whatever the file's size.
  */
-export class HashingFileWriter {
+export class HashingFileWriter implements Utf8Sink {
   private readonly fd: number;
   private readonly hash: Hash = createHash("sha256");
   private readonly pending = Buffer.allocUnsafe(BATCH_BYTES);
@@ -22,8 +23,8 @@ export class HashingFileWriter {
     this.fd = openSync(path, "wx");
   }
 
-  /** Appends text. */
-  write(text: string): void {
+  /** Appends the UTF-8 of `text`. */
+  writeText(text: string): void {
     // A UTF-16 unit becomes at most 3 UTF-8 bytes, so this bound guarantees the text fits the buffer.
     if (this.used + text.length * 3 > BATCH_BYTES) {
       this.flush();
@@ -33,6 +34,20 @@ export class HashingFileWriter {
       }
     }
     this.used += this.pending.write(text, this.used, "utf8");
+  }
+
+  /** Appends UTF-8 bytes. */
+  writeBytes(bytes: Buffer, start: number, end: number): void {
+    const length = end - start;
+    if (this.used + length > BATCH_BYTES) {
+      this.flush();
+      if (length > BATCH_BYTES) {
+        this.emit(bytes.subarray(start, end));
+        return;
+      }
+    }
+    bytes.copy(this.pending, this.used, start, end);
+    this.used += length;
   }
 
   /** Flushes, syncs to disk (so a rename after it never exposes a truncated file) and closes; returns the hex SHA-256. */
@@ -56,7 +71,7 @@ export class HashingFileWriter {
     this.used = 0;
   }
 
-  private emit(bytes: Buffer): void {
+  private emit(bytes: Uint8Array): void {
     this.hash.update(bytes);
     for (let offset = 0; offset < bytes.length; ) offset += writeSync(this.fd, bytes, offset, bytes.length - offset);
   }

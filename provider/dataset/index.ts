@@ -1,5 +1,6 @@
 /** Datasets: reading, validating and fingerprinting tuning examples, and converting them for Vertex AI. */
 export { DatasetError, describeDatasetProblem } from "./datasetError";
+export { DatasetFileRead } from "./datasetFileRead";
 export { DEFAULT_MAPPING } from "./exampleFromRecord";
 export { datasetFingerprint, DatasetFingerprinter } from "./fingerprint";
 export { EXAMPLE_LIMITS, emptyTextViolation, exampleViolation } from "./limits";

@@ -1,4 +1,10 @@
-import type { TuningExample } from "./types";
+/** What the limits look at: the texts' lengths in UTF-16 units (a `TuningExample` has them, so has a reader's `ExampleTexts`). */
+export interface ExampleLengths {
+  /** The prompt. */
+  textInput: { readonly length: number };
+  /** The expected answer. */
+  output: { readonly length: number };
+}
 
 /**
  * Per-example limits documented for Gemini 1.5 Flash tuning (docs/gemini-api.md#datasets-and-limits). They are
@@ -12,7 +18,7 @@ export const EXAMPLE_LIMITS = {
 } as const;
 
 /** Returns why an example breaks a documented limit, or undefined when it is valid. */
-export function exampleViolation(example: TuningExample): string | undefined {
+export function exampleViolation(example: ExampleLengths): string | undefined {
   const empty = emptyTextViolation(example);
   if (empty !== undefined) return empty;
   if (example.textInput.length > EXAMPLE_LIMITS.maxInputChars) {
@@ -29,7 +35,7 @@ export function exampleViolation(example: TuningExample): string | undefined {
  * holds for every service: Vertex AI limits examples in tokens (131,072 input + output), which cannot be
  * counted locally, so the Gemini API's character limits above must not be applied to Vertex datasets.
  */
-export function emptyTextViolation(example: TuningExample): string | undefined {
+export function emptyTextViolation(example: ExampleLengths): string | undefined {
   if (example.textInput.length === 0) return "the input text is empty";
   if (example.output.length === 0) return "the output text is empty";
   return undefined;

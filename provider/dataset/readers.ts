@@ -3,13 +3,15 @@ import { readFile } from "node:fs/promises";
 import { parse as parseCsv } from "csv-parse";
 import { DatasetError } from "./datasetError";
 import { exampleFromRecord } from "./exampleFromRecord";
-import { forEachLine } from "./lineReader";
-import type { DatasetFieldMapping, DatasetFileFormat, TuningExample } from "./types";
+import { textsOf, type ExampleTexts } from "./exampleText";
+import { jsonlExampleLine, jsonlKeys } from "./jsonlExampleLine";
+import { decodeLine, forEachLine } from "./lineReader";
+import type { DatasetFieldMapping, DatasetFileFormat } from "./types";
 
 /** One example read from a file, with where it came from. */
 export interface LocatedExample {
-  /** The example. */
-  example: TuningExample;
+  /** The example's texts; they may point into the reader's buffer, so read them during the visit. */
+  example: ExampleTexts;
   /** 1-based line for JSONL and CSV; for JSON, the array index is in `where`. */
   line?: number;
   /** Human-readable location when there is no line (JSON: `examples[3]`). */
@@ -37,7 +39,14 @@ export function forEachExample(
 }
 
 function readJsonl(path: string, mapping: DatasetFieldMapping, visit: ExampleVisitor): Promise<void> {
-  return forEachLine(path, (text, line) => {
+  const keys = jsonlKeys(mapping);
+  return forEachLine(path, (bytes, start, end, line, utf8) => {
+    const fast = keys === undefined ? undefined : jsonlExampleLine(bytes, start, end, keys, utf8);
+    if (fast !== undefined) {
+      visit({ example: fast, line });
+      return;
+    }
+    const text = decodeLine(bytes, start, end);
     if (text.trim().length === 0) return; // blank lines (a trailing newline) are not examples
     let record: unknown;
     try {
@@ -47,7 +56,7 @@ function readJsonl(path: string, mapping: DatasetFieldMapping, visit: ExampleVis
     }
     const result = exampleFromRecord(record, mapping);
     if ("error" in result) throw new DatasetError({ file: path, line, message: result.error });
-    visit({ example: result.example, line });
+    visit({ example: textsOf(result.example), line });
   });
 }
 
@@ -61,7 +70,7 @@ async function readCsv(path: string, mapping: DatasetFieldMapping, visit: Exampl
       if ("error" in result) {
         throw new DatasetError({ file: path, line: row.info.lines, message: result.error.replace("missing", "missing column") });
       }
-      visit({ example: result.example, line: row.info.lines });
+      visit({ example: textsOf(result.example), line: row.info.lines });
     }
   } catch (error) {
     if (error instanceof DatasetError) throw error;
@@ -91,7 +100,7 @@ async function readJson(path: string, mapping: DatasetFieldMapping, visit: Examp
   for (const [index, record] of records.entries()) {
     const result = exampleFromRecord(record, mapping);
     if ("error" in result) throw new DatasetError({ file: path, message: `examples[${index}]: ${result.error}` });
-    visit({ example: result.example, where: `examples[${index}]` });
+    visit({ example: textsOf(result.example), where: `examples[${index}]` });
   }
 }
 

@@ -3,10 +3,11 @@ import * as path from "node:path";
 import { assertReadableFile } from "./assertReadableFile";
 import { writeContentAddressedFile } from "./contentAddressedFile";
 import { DatasetError } from "./datasetError";
+import { textsOf, type ExampleTexts } from "./exampleText";
 import { emptyTextViolation } from "./limits";
 import { forEachExample } from "./readers";
 import type { DatasetSpec, TuningExample } from "./types";
-import { vertexExampleLine } from "./vertexExampleLine";
+import { writeVertexExampleLine } from "./vertexLineWriter";
 
 /** Where {@link writeVertexJsonl} puts its files. */
 export interface VertexJsonlOptions {
@@ -45,20 +46,20 @@ export async function writeVertexJsonl(dataset: DatasetSpec, options: VertexJson
   // A file dataset's `problem` is deliberately not trusted: it may be a Gemini character limit that does not
   // hold for Vertex. Reading the file again reports any real problem (missing file, bad line) just as well.
   if (dataset.kind === "file") await assertReadableFile(dataset.path);
-  const written = await writeContentAddressedFile(options.cacheDir ?? defaultVertexJsonlDir(), ".jsonl", (write) =>
-    forEachVertexExample(dataset, (example) => write(vertexExampleLine(example))),
+  const written = await writeContentAddressedFile(options.cacheDir ?? defaultVertexJsonlDir(), ".jsonl", (output) =>
+    forEachVertexExample(dataset, (example) => writeVertexExampleLine(example, output)),
   );
   return { path: written.path, exampleCount: written.result, sha256: written.sha256 };
 }
 
 /** Hands each valid example to `emit` in order; returns the count. */
-async function forEachVertexExample(dataset: DatasetSpec, emit: (example: TuningExample) => void): Promise<number> {
+async function forEachVertexExample(dataset: DatasetSpec, emit: (example: ExampleTexts) => void): Promise<number> {
   let count = 0;
   if (dataset.kind === "inline") {
     for (const [index, example] of dataset.examples.entries()) {
       const violation = inlineViolation(example);
       if (violation !== undefined) throw new DatasetError({ message: `examples[${index}]: ${violation}` });
-      emit(example);
+      emit(textsOf(example));
       count += 1;
     }
   } else {

@@ -3,7 +3,7 @@
  * runtime mocks are enough; `BucketObject` is the real `@pulumi/gcp` class, so its output names are checked.
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
@@ -141,5 +141,21 @@ describe("VertexDataset.jsonlAsset", () => {
     const error = await failureOf(VertexDataset.jsonlAsset(Dataset.fromJsonl(file), { cacheDir: join(dir, "cache") }));
     expect(pulumi.RunError.isInstance(error)).toBe(true);
     expect(error.message).toBe(`VertexDataset.jsonlAsset: ${file}:2: the output text is empty`);
+  });
+
+  it("reads a file dataset once for both its fingerprint and its conversion", async () => {
+    if (!existsSync("/proc/self/io")) throw new Error("this test counts reads with /proc/self/io: run it on Linux");
+    const bytesRead = () => Number(/^rchar: (\d+)$/m.exec(readFileSync("/proc/self/io", "utf8"))![1]);
+    const file = join(dir, "once.jsonl");
+    writeFileSync(file, Array.from({ length: 30_000 }, (_, i) => JSON.stringify({ textInput: `q ${i} ${"wörd ".repeat(40)}`, output: `a ${i}` })).join("\n"));
+    const before = bytesRead();
+    const dataset = Dataset.fromJsonl(file);
+    const asset = await valueOf(VertexDataset.jsonlAsset(dataset, { cacheDir: join(dir, "once-cache") }));
+    const spec = await valueOf(dataset.spec);
+    const reads = (bytesRead() - before) / statSync(file).size;
+    expect(spec).toEqual(expect.objectContaining({ kind: "file", exampleCount: 30_000, fingerprint: expect.stringMatching(/^sha256:/) }));
+    expect(readFileSync(await asset.path, "utf8").split("\n")).toHaveLength(30_001);
+    expect(reads).toBeGreaterThan(0.9);
+    expect(reads).toBeLessThan(1.2);
   });
 });
