@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { isExecutable } from "./executable";
 
 /** The one engine version this project is built and tested against (same as `@pulumi/pulumi`). */
-export const ENGINE_VERSION = "v3.259.0";
+export const ENGINE_VERSION = "v3.276.0";
 
 /** File name of the dynamic-provider plugin script shipped in `@pulumi/pulumi`. */
 export const PLUGIN_SCRIPT = "pulumi-resource-pulumi-nodejs";
