@@ -122,7 +122,8 @@ describe(`upgrading a stack from release ${RELEASE.version} (${RELEASE.commit}) 
     );
     const [job] = emulator.control.vertexJobs();
     expect(job.job.state).toBe("JOB_STATE_SUCCEEDED");
-    expect(job.model?.name).toBe(vertexModelName());
+    // The job names the model version it produced (`…/models/N@1`); the model resource is `…/models/N`.
+    expect(vertexModelName()).toBe(`${job.model?.name}@1`);
     expect(job.endpoint).toBeDefined();
   });
 

@@ -49,13 +49,23 @@ async function waitForJob(name: string) {
   throw new Error(`${name} did not finish`);
 }
 
+/** Calls the emulator's control API (`POST /emulator/<path>`), outside Google's surface. */
+async function emulatorControl(path: string): Promise<void> {
+  const response = await fetch(new URL(`/emulator/${path}`, url), { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  if (!response.ok) throw new Error(`POST /emulator/${path}: ${response.status} ${await response.text()}`);
+}
+
 const out: Record<string, unknown> = {};
 
 const [created] = await tuning.createTuningJob({ parent, tuningJob: tuningJob("client job") });
 out.created = { name: created.name, state: created.state, adapterSize: created.supervisedTuningSpec?.hyperParameters?.adapterSize };
+// Training is held while the second job is created and cancelled: with 5 ms steps a busy machine could
+// otherwise let it finish first, and a finished job cannot be cancelled.
+await emulatorControl("training/pause");
 const [second] = await tuning.createTuningJob({ parent, tuningJob: tuningJob("second job") });
 out.second = second.name;
 await tuning.cancelTuningJob({ name: second.name ?? "" });
+await emulatorControl("training/resume");
 const [cancelled] = await tuning.getTuningJob({ name: second.name ?? "" });
 out.cancelled = { state: cancelled.state, errorCode: cancelled.error?.code };
 

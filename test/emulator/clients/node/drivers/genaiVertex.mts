@@ -40,10 +40,20 @@ async function statusOf(call: Promise<unknown>): Promise<number | string> {
 }
 
 const out: Record<string, unknown> = {};
+/** Calls the emulator's control API (`POST /emulator/<path>`), outside Google's surface. */
+async function emulatorControl(path: string): Promise<void> {
+  const response = await fetch(new URL(`/emulator/${path}`, process.env.EMULATOR_URL), { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  if (!response.ok) throw new Error(`POST /emulator/${path}: ${response.status} ${await response.text()}`);
+}
+
 const created = await tune("genai job");
 out.created = { name: created.name, state: created.state };
+// Training is held while the second job is created and cancelled: with 5 ms steps a busy machine could
+// otherwise let it finish first, and a finished job cannot be cancelled.
+await emulatorControl("training/pause");
 const second = await tune("genai second");
 await ai.tunings.cancel({ name: second.name ?? "" });
+await emulatorControl("training/resume");
 const cancelled = await ai.tunings.get({ name: second.name ?? "" });
 out.cancelled = { name: second.name, state: cancelled.state, errorCode: cancelled.error?.code };
 

@@ -7,6 +7,7 @@ Prints one JSON object of what each call returned (see ../../runDriver.ts for th
 import json
 import os
 import time
+import urllib.request
 
 from google import genai
 from google.genai import errors, types
@@ -38,12 +39,23 @@ def state_of(job):
     return job.state.value if job.state is not None else None
 
 
+def emulator_control(path):
+    """Calls the emulator's control API (POST /emulator/<path>), outside Google's surface."""
+    request = urllib.request.Request(os.environ["EMULATOR_URL"].rstrip("/") + "/emulator/" + path, data=b"{}", method="POST", headers={"content-type": "application/json"})
+    with urllib.request.urlopen(request) as response:
+        response.read()
+
+
 out = {}
 created = tune("python job")
 out["created"] = {"name": created.name, "state": state_of(created)}
 
+# Training is held while the second job is created and cancelled: with 5 ms steps a busy machine could
+# otherwise let it finish first, and a finished job cannot be cancelled.
+emulator_control("training/pause")
 second = tune("python second")
 client.tunings.cancel(name=second.name)
+emulator_control("training/resume")
 cancelled = client.tunings.get(name=second.name)
 out["cancelled"] = {"name": second.name, "state": state_of(cancelled), "errorCode": cancelled.error.code if cancelled.error else None}
 
