@@ -1,6 +1,6 @@
 // A 409 on create is resumed only for a model this resource can show it made: the creation marker in the
 // description (user-chosen ids) or an id derived from the stack-qualified name (autonamed ids).
-import { tunedModel } from "../../../../provider";
+import { getTunedModel, tunedModel } from "../../../../provider";
 import { modelInputs, rejection, useEmulator } from "../geminiFixture";
 
 const emulator = useEmulator();
@@ -65,7 +65,7 @@ describe("TunedModel create with a user-chosen id that already exists", () => {
     expect(await tunedModel.diff(outs.name as string, outs, resumed)).toEqual(expect.objectContaining({ changes: false }));
   });
 
-  it("records a model still training without the marker in its outputs, and refresh does not show it", async () => {
+  it("records a model still training without the marker in its outputs; neither refresh nor getTunedModel shows it", async () => {
     emulator().control.setStepMs(100);
     try {
       const inputs = await checked({ tunedModelId: "quiet-id", timeouts: { create: "200ms" } });
@@ -74,6 +74,7 @@ describe("TunedModel create with a user-chosen id that already exists", () => {
       expect(partial.properties).not.toHaveProperty("description");
       const read = await tunedModel.read(partial.id, partial.properties);
       expect(read.props).not.toHaveProperty("description");
+      expect((await getTunedModel("quiet-id", { baseUrl: emulator().url })).description).toBeUndefined();
     } finally {
       emulator().control.setStepMs(10);
     }
