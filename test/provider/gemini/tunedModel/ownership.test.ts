@@ -65,6 +65,16 @@ describe("TunedModel create with a user-chosen id that already exists", () => {
     expect(await tunedModel.diff(outs.name as string, outs, resumed)).toEqual(expect.objectContaining({ changes: false }));
   });
 
+  it("resumes its own create whose answer was lost: the retried POST's 409 finds its marker", async () => {
+    emulator().control.addFault({ route: "tunedModels.create", status: 503, count: 1, phase: "after" });
+    const inputs = await checked({ tunedModelId: "lost-answer" });
+    const { outs } = await tunedModel.create(inputs);
+    expect(outs.state).toBe("ACTIVE");
+    expect(emulator().control.jobsCreated()).toBe(1);
+    const creates = emulator().control.requests().filter((r) => r.route === "tunedModels.create").map((r) => r.status);
+    expect(creates).toEqual([503, 409]);
+  });
+
   it("records a model still training without the marker in its outputs; neither refresh nor getTunedModel shows it", async () => {
     emulator().control.setStepMs(100);
     try {
