@@ -55,6 +55,11 @@ export interface EmulatorControl {
   resumeTraining(): void;
   /** Token requests made to the OAuth endpoint: grant type and scopes asked for. */
   tokenRequests(): TokenRequestRecord[];
+  /**
+   * Replaces the API keys strict auth accepts (a key rotation: the new key is accepted, the revoked one is
+   * refused as Google refuses a deleted key).
+   */
+  setApiKeys(keys: readonly string[]): void;
   /** Forgets everything: models, jobs, tokens, faults, failures, records. */
   reset(): void;
 }
@@ -107,6 +112,9 @@ export function createControl(core: EmulatorCore): EmulatorControl {
       changed();
     },
     tokenRequests: () => core.tokenRequests.map((r) => ({ grantType: r.grantType, scopes: [...r.scopes] })),
+    setApiKeys: (keys) => {
+      core.options.apiKeys = new Set(keys);
+    },
     reset: () => {
       core.reset();
       changed();

@@ -18,6 +18,7 @@
  * | POST | /emulator/training/pause, /emulator/training/resume | | `{}` |
  * | POST | /emulator/step-ms | `{stepMs}` | `{}` |
  * | GET | /emulator/token-requests | | `{tokenRequests}` |
+ * | POST | /emulator/api-keys | `{apiKeys}` | `{}` (the keys strict auth accepts from now on) |
  * | POST | /emulator/reset | | `{}` |
  * | POST | /emulator/oauth2/token | OAuth form | token JSON |
  */
@@ -107,6 +108,12 @@ export function handleControl(
         const stepMs = objectBody(body).stepMs;
         if (typeof stepMs !== "number") throw new RangeError("Body must be {\"stepMs\": <number>}.");
         control.setStepMs(stepMs);
+        return { status: 200, json: {} };
+      }
+      case "POST /emulator/api-keys": {
+        const apiKeys = objectBody(body).apiKeys;
+        if (!Array.isArray(apiKeys) || !apiKeys.every((key) => typeof key === "string")) throw new RangeError('Body must be {"apiKeys": [<string>, ...]}.');
+        control.setApiKeys(apiKeys);
         return { status: 200, json: {} };
       }
       case "GET /emulator/token-requests":

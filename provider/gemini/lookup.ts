@@ -1,5 +1,6 @@
 import { geminiApiFor } from "./clientFor";
 import type { ConnectionInputs } from "./connection";
+import { withoutMarker } from "./tunedModel/creationMarker";
 import type { TunedModel } from "./wire";
 
 /**
@@ -10,5 +11,6 @@ export async function getTunedModel(name: string, connection: ConnectionInputs):
   const fullName = name.startsWith("tunedModels/") ? name : `tunedModels/${name}`;
   const model = await geminiApiFor(connection).getTunedModel(fullName);
   if (model === undefined) throw new Error(`tuned model ${fullName} was not found (tunedModels.get answered 404 NOT_FOUND)`);
-  return model;
+  // A model with a chosen id carries its creation marker while it trains; it is no part of its description.
+  return { ...model, description: withoutMarker(model.description) };
 }

@@ -5,6 +5,7 @@ import { toPropertyMap } from "../lifecycle/state";
 import { configureProvider } from "../runtime/stackConfig";
 import { geminiApiFor } from "./clientFor";
 import { connectionConfigProblems, type ConnectionInputs } from "./connection";
+import { withRotatedKeyAdvice } from "./recordedKeyAdvice";
 import type { Permission } from "./wire";
 
 /**
@@ -81,7 +82,7 @@ export const tunedModelPermissionProvider = {
 
   /** Refresh: a permission revoked outside Pulumi leaves state; a changed role shows as drift. */
   async read(id: string, props: Record<string, unknown> = {}) {
-    const permission = await geminiApiFor(connectionOf(props)).getPermission(id);
+    const permission = await withRotatedKeyAdvice(() => geminiApiFor(connectionOf(props)).getPermission(id));
     if (permission === undefined) return { id: "", props: {} };
     return { id, props: { ...props, role: permission.role } };
   },
@@ -95,7 +96,7 @@ export const tunedModelPermissionProvider = {
 
   /** Revokes the permission; one already gone (or whose model is gone) counts as revoked. */
   async delete(id: string, props: Record<string, unknown>) {
-    await geminiApiFor(connectionOf(props)).deletePermission(id);
+    await withRotatedKeyAdvice(() => geminiApiFor(connectionOf(props)).deletePermission(id));
   },
 } satisfies dynamic.ResourceProvider;
 

@@ -185,6 +185,23 @@ describe("strict mode", () => {
   });
 });
 
+describe("key rotation", () => {
+  test("setApiKeys and POST /emulator/api-keys replace the accepted keys: the revoked key is refused as a wrong one", async () => {
+    const { emu, api } = await start({ strictAuth: true, apiKeys: ["old-key"] });
+    try {
+      emu.control.setApiKeys(["new-key"]);
+      expect((await api.get("/v1beta/tunedModels", { "x-goog-api-key": "old-key" })).json.error.details[0].reason).toBe("API_KEY_INVALID");
+      expect((await api.get("/v1beta/tunedModels", { "x-goog-api-key": "new-key" })).status).toBe(200);
+      expect((await api.post("/emulator/api-keys", { apiKeys: ["newer-key"] })).status).toBe(200);
+      expect((await api.get("/v1beta/tunedModels", { "x-goog-api-key": "new-key" })).status).toBe(400);
+      expect((await api.get("/v1beta/tunedModels", { "x-goog-api-key": "newer-key" })).status).toBe(200);
+      expect((await api.post("/emulator/api-keys", { apiKeys: "not-a-list" })).status).toBe(400);
+    } finally {
+      await emu.close();
+    }
+  });
+});
+
 describe("self-signed service-account JWTs (what gax clients send given a key file)", () => {
   let emu: EmulatorHandle;
   let api: Api;

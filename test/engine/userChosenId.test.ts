@@ -33,7 +33,10 @@ describe("a TunedModel with a user-chosen id", () => {
     expect(mutatingRequests(env.emulator).map((r) => `${r.method} ${r.path}`)).toEqual([
       "DELETE /v1beta/tunedModels/fixed-id-model",
       "POST /v1beta/tunedModels",
+      // Once ACTIVE, the creation marker a chosen id carries while training is removed from the description.
+      "PATCH /v1beta/tunedModels/fixed-id-model",
     ]);
+    expect(env.emulator.control.requests().find((r) => r.method === "PATCH")?.query).toEqual(expect.objectContaining({ updateMask: "description" }));
     const [model] = env.emulator.control.models();
     expect(model.model).toEqual(expect.objectContaining({ name: "tunedModels/fixed-id-model", state: "ACTIVE" }));
     expect((model.model.tuningTask as { hyperparameters: { epochCount: number } }).hyperparameters.epochCount).toBe(2);

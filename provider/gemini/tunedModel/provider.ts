@@ -7,6 +7,7 @@ import { containsUnknown } from "../../runtime/unknowns";
 import { configureProvider } from "../../runtime/stackConfig";
 import { geminiApiFor } from "../clientFor";
 import { connectionConfigProblems } from "../connection";
+import { withRotatedKeyAdvice } from "../recordedKeyAdvice";
 import type { MutableTunedModelFields } from "../wire";
 import { autoTunedModelId } from "./autoname";
 import { diffTunedModel } from "./diff";
@@ -89,7 +90,7 @@ export const tunedModelProvider = {
    */
   async read(id: string, props: Record<string, unknown> = {}) {
     const state = readTunedModelState(props);
-    const model = await geminiApiFor(state).getTunedModel(id);
+    const model = await withRotatedKeyAdvice(() => geminiApiFor(state).getTunedModel(id));
     if (model === undefined) return { id: "", props: {} };
     return { id, props: mergeTunedModelOutputs(props, model) };
   },
@@ -100,7 +101,7 @@ export const tunedModelProvider = {
   /** Deletes the model; one that is already gone counts as deleted. */
   async delete(id: string, props: Record<string, unknown>) {
     const state = readTunedModelState(props);
-    const result = await geminiApiFor(state).deleteTunedModel(id, operationDeadline(state, "delete").signal);
+    const result = await withRotatedKeyAdvice(() => geminiApiFor(state).deleteTunedModel(id, operationDeadline(state, "delete").signal));
     if (result === "absent") console.log(`${id}: already deleted`);
   },
 } satisfies dynamic.ResourceProvider;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { mergeOutputs, readState, toPropertyMap, tolerant } from "../../lifecycle/state";
 import { timeoutsStateSchema } from "../../lifecycle/timeouts";
 import type { TunedModel, TuningOperation } from "../wire";
+import { withoutMarker } from "./creationMarker";
 import { MUTABLE_FIELDS, type CheckedTunedModelInputs } from "./inputs";
 
 /**
@@ -106,7 +107,8 @@ function reportedState(model: TunedModel, operation: Pick<TuningOperation, "name
     completeTime: task?.completeTime,
     baseModel: model.baseModel ?? model.tunedModelSource?.baseModel ?? declaredBaseModel,
     displayName: model.displayName,
-    description: model.description,
+    // A create in progress carries its creation marker there; it is no part of the user's description.
+    description: withoutMarker(model.description),
     temperature: model.temperature,
     topP: model.topP,
     topK: model.topK,
@@ -126,7 +128,7 @@ function reportedState(model: TunedModel, operation: Pick<TuningOperation, "name
  */
 export function mergeTunedModelOutputs(previous: Record<string, unknown>, model: TunedModel, inputs?: CheckedTunedModelInputs): Record<string, unknown> {
   const fresh = inputs === undefined ? toPropertyMap(reportedState(model, undefined, readTunedModelState(previous).baseModel)) : tunedModelOutputs(inputs, model);
-  return mergeOutputs(previous, fresh, MUTABLE_FIELDS.filter((field) => model[field] === undefined));
+  return mergeOutputs(previous, fresh, MUTABLE_FIELDS.filter((field) => (field === "description" ? withoutMarker(model.description) : model[field]) === undefined));
 }
 
 function datasetReference(dataset: NonNullable<CheckedTunedModelInputs["trainingData"]>): NonNullable<TunedModelState["trainingData"]> {

@@ -4,6 +4,7 @@ import type { GeminiApi } from "../api";
 import { createTunedModelBody } from "../converters";
 import { classifyTuningOperation, operationProgress, progressReporter } from "../operationPoller";
 import type { TunedModel, TuningOperation } from "../wire";
+import { carriesOwnMarker, describedWithMarker, hasMarker } from "./creationMarker";
 import type { CheckedTunedModelInputs } from "./inputs";
 import { tunedModelOutputs } from "./state";
 
@@ -21,10 +22,11 @@ export interface GeminiTrainingJob {
 }
 
 /**
- * The Gemini API behind the training lifecycle. Its id is always explicit, so the job is submitted first:
- * a 409 means an earlier attempt of this very create (same spec: wait for it) or a model left FAILED
- * (removed, then submitted again). A job that fails during create is deleted, because the failed model
- * would hold the id the next attempt needs.
+ * The Gemini API behind the training lifecycle. Its id is always explicit, so the job is submitted first.
+ * A 409 is resumed only when the model is provably this resource's own (see {@link ownedOrThrow}): then
+ * it is an earlier attempt of this very create (same spec: wait for it) or one left FAILED (removed, then
+ * submitted again). A job that fails during create is deleted, because the failed model would hold the
+ * id the next attempt needs.
  */
 export function geminiTraining(api: GeminiApi): TrainingBackend<CheckedTunedModelInputs, GeminiTrainingJob> {
   return {
@@ -32,6 +34,8 @@ export function geminiTraining(api: GeminiApi): TrainingBackend<CheckedTunedMode
       const name = `tunedModels/${inputs.tunedModelId}`;
       if (inputs.adoptExisting) return adopt(api, name, inputs);
       const body = await createTunedModelBody(inputs);
+      // An autonamed id is proof enough of ownership (see ownedOrThrow); a chosen one carries a marker.
+      if (!inputs.autonamed) body.description = describedWithMarker(inputs);
       try {
         const operation = await api.createTunedModel(body, inputs.tunedModelId);
         console.log(`${name}: tuning job submitted (${operation.metadata?.totalSteps ?? "?"} steps)`);
@@ -40,12 +44,13 @@ export function geminiTraining(api: GeminiApi): TrainingBackend<CheckedTunedMode
         if (!isAlreadyExists(error)) throw error;
       }
       const existing = await api.getTunedModel(name);
+      if (existing !== undefined && existing.state !== "FAILED") adoptableOrThrow(existing, inputs);
+      if (existing !== undefined) ownedOrThrow(existing, inputs);
       if (existing?.state === "FAILED" || existing === undefined) {
         if (existing !== undefined) await api.deleteTunedModel(name);
         console.log(`${name}: replacing a failed earlier attempt`);
         return { name, operation: await api.createTunedModel(body, inputs.tunedModelId) };
       }
-      adoptableOrThrow(existing, inputs);
       console.log(`${name}: found the job an earlier attempt started (${existing.state}); waiting for it`);
       return { name, model: existing, operation: await findTrainingOperation(api, existing) };
     },
@@ -74,7 +79,7 @@ export function geminiTraining(api: GeminiApi): TrainingBackend<CheckedTunedMode
       const model = await api.getTunedModel(job.name);
       if (model === undefined) return { failure: `${job.name} disappeared while its tuning job finished` };
       if (model.state === "FAILED") return { failure: `${job.name} ended in state FAILED` };
-      return { outs: tunedModelOutputs(inputs, model, job.operation) };
+      return { outs: tunedModelOutputs(inputs, await withoutCreationMarker(api, model, inputs), job.operation) };
     },
 
     async record(inputs, job, { failed, interrupted }) {
@@ -129,7 +134,38 @@ export function adoptableOrThrow(existing: TunedModel, inputs: CheckedTunedModel
     }
   }
   if (mismatches.length > 0) {
-    throw new Error(`${existing.name} already exists with a different spec (${mismatches.join("; ")}); choose another tunedModelId, or delete that model first`);
+    throw new Error(`${existing.name} already exists with a different spec (${mismatches.join("; ")}); choose another tunedModelId, or delete that model first if it is this stack's to replace`);
+  }
+}
+
+/**
+ * Refuses to resume a model this resource cannot show it created: one without this resource's creation
+ * marker (see `creationMarker.ts`) may belong to another stack or project that chose the same id, and
+ * taking it over would make this stack's `destroy` delete it. An autonamed id is derived from the
+ * stack-qualified name, so no other stack computes it; a 0.1.0 create wrote no marker, so its model
+ * with an autonamed id is still found.
+ */
+export function ownedOrThrow(existing: TunedModel, inputs: CheckedTunedModelInputs): void {
+  if (inputs.autonamed || carriesOwnMarker(existing, inputs)) return;
+  throw new Error(
+    `${existing.name} already exists (${existing.state ?? "state unknown"}) and this stack did not create it: it may belong to another stack or ` +
+      "project that chose the same tunedModelId. Choose another tunedModelId, or, to manage that model from this stack, set " +
+      "`adoptExisting: true` (this stack's `pulumi destroy` then deletes it)",
+  );
+}
+
+/**
+ * Removes the creation marker once the model is ACTIVE by setting the declared description back. Best
+ * effort: the model is trained and must be recorded even if this call fails (the marker is stripped from
+ * everything read back, so a leftover one shows nowhere in Pulumi).
+ */
+async function withoutCreationMarker(api: GeminiApi, model: TunedModel, inputs: CheckedTunedModelInputs): Promise<TunedModel> {
+  if (!hasMarker(model.description)) return model;
+  try {
+    return await api.updateTunedModel(model.name, { description: inputs.description ?? "" }, ["description"]);
+  } catch (error) {
+    console.log(`${model.name}: could not remove the creation marker from its description (${(error as Error).message}); it is harmless`);
+    return model;
   }
 }
 

@@ -55,6 +55,18 @@ describe("VertexTunedModel create", () => {
     expect(env().jobs()).toHaveLength(1);
   });
 
+  test("a job found by its creation label must carry this stack's key: another stack with the same spec trains its own", async () => {
+    const inputs = await checked();
+    const first = await provider.create(inputs);
+    // The same resource name and spec in another stack (or project): its stack-qualified name differs.
+    const otherStack = await checked({ autonameSeed: "other-project/prod/numbers" });
+    const second = await provider.create(otherStack);
+    expect(second.id).not.toBe(first.id);
+    expect(env().jobs()).toHaveLength(2);
+    const keys = env().jobs().map((job) => (job.job.labels as Record<string, string>)["pulumi-gemini-tuning"]);
+    expect(new Set(keys).size).toBe(2);
+  });
+
   test("a create whose answer was lost (503 after the job was made) uses that job instead of sending another", async () => {
     emulator().control.addFault({ status: 503, route: "vertex.tuningJobs.create", phase: "after", count: 1 });
     const { id, outs } = await provider.create(await checked());
