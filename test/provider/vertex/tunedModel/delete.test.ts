@@ -25,8 +25,9 @@ describe("VertexTunedModel delete", () => {
     const error = await rejection(provider.create(inputs));
     expect(error.name).toBe("PartialStateError");
     const { id, properties } = error as unknown as { id: string; properties: Record<string, unknown> };
-    emulator().control.resumeTraining();
+    // Training stays held through the delete: a busy machine could otherwise let the job finish first.
     await provider.delete(id, properties);
+    emulator().control.resumeTraining();
     expect(env().jobs()[0].job.state).toBe("JOB_STATE_CANCELLED");
   });
 });
