@@ -1,4 +1,5 @@
 import { compare, diffFields, settingsChanged, type FieldRule } from "../../lifecycle/diff";
+import { evaluationChanged } from "../../lifecycle/evaluation/gate";
 import { MUTABLE_FIELDS, normalizedHyperparameters, type CheckedTunedModelInputs, type MutableField } from "./inputs";
 
 /** What `diff` decides for a `TunedModel`. */
@@ -11,6 +12,8 @@ export interface TunedModelDiff {
   updates: MutableField[];
   /** The replacement needs the old model's id, so the old model must go first. */
   deleteBeforeReplace: boolean;
+  /** Only the evaluation gate changed: the serving model is evaluated again in place. */
+  reevaluate: boolean;
 }
 
 /** How each field is compared: what trains a new model, what is patched, and with which equality. */
@@ -39,6 +42,7 @@ const FIELDS: readonly FieldRule[] = [
   { field: "topP", effect: "update", changed: compare.float32 },
   { field: "topK", effect: "update", changed: compare.float32 },
   { field: "readerProjectNumbers", effect: "update", changed: compare.stringSet },
+  { field: "evaluation", effect: "update", changed: evaluationChanged, compareUnset: true },
 ];
 
 /** Settings recorded in place: how to reach the service and how long to wait. */
@@ -63,5 +67,6 @@ export function diffTunedModel(olds: Record<string, unknown>, news: CheckedTuned
     updates: MUTABLE_FIELDS.filter((field) => updates.includes(field)),
     // Two models cannot share an id: when the replacement keeps it, the old one must go first.
     deleteBeforeReplace: replaces.length > 0 && !idChanged,
+    reevaluate: replaces.length === 0 && updates.includes("evaluation"),
   };
 }

@@ -1,6 +1,8 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { datasetFingerprint } from "../../dataset";
 import { checkInputs, type CheckResult } from "../../lifecycle/check";
+import { gatePreviewLine, reevaluateServedModel } from "../../lifecycle/evaluation/gate";
+import { checkedEvaluation } from "../../lifecycle/evaluation/settings";
 import { operationDeadline } from "../../lifecycle/timeouts";
 import { createTrainingJob, resumeTrainingJob } from "../../lifecycle/trainingJob";
 import { containsUnknown } from "../../runtime/unknowns";
@@ -31,6 +33,7 @@ export function checkTunedModel(news: Record<string, unknown>): CheckResult {
       trainingData,
       tunedModelId: inputs.tunedModelId ?? autoTunedModelId(inputs, trainingData?.fingerprint),
       autonamed: inputs.tunedModelId === undefined,
+      evaluation: checkedEvaluation(inputs.evaluation),
     } as CheckedTunedModelInputs;
     return { checked };
   });
@@ -45,7 +48,9 @@ async function updateTunedModel(id: string, olds: Record<string, unknown>, news:
   const api = geminiApiFor(news);
   let current = olds;
   if (olds.state !== "ACTIVE") current = { ...olds, ...(await resumeTrainingJob(geminiTraining(api), id, olds, news)).outs };
-  const fields = diffTunedModel(current, news).updates;
+  const { updates: fields, reevaluate } = diffTunedModel(current, news);
+  // Only the gate changed: the serving model is evaluated again, never retrained; failing leaves state as it was.
+  if (reevaluate) current = await reevaluateServedModel(geminiTraining(api), current, news.evaluation);
   if (fields.length === 0) {
     const model = await api.getTunedModel(id);
     if (model === undefined) throw new Error(`${id} no longer exists; run \`pulumi refresh\``);
@@ -72,7 +77,9 @@ export const tunedModelProvider = {
 
   /** Decides replace / update / no change (see `diff.ts`). */
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const { changes, replaces, deleteBeforeReplace } = diffTunedModel(olds, news as CheckedTunedModelInputs);
+    const checked = news as CheckedTunedModelInputs;
+    const { changes, replaces, deleteBeforeReplace } = diffTunedModel(olds, checked);
+    if (replaces.length > 0 && checked.evaluation !== undefined) console.log(gatePreviewLine(String(olds.name ?? checked.resourceName), checked.evaluation));
     return { changes, replaces, deleteBeforeReplace };
   },
 

@@ -1,4 +1,5 @@
 import { compare, diffFields, settingsChanged, type Comparator, type FieldRule } from "../../lifecycle/diff";
+import { evaluationChanged } from "../../lifecycle/evaluation/gate";
 import { isFinal } from "../jobPoller";
 import { normalizedVertexHyperparameters, VERTEX_MUTABLE_FIELDS, type CheckedVertexInputs, type VertexMutableField } from "./inputs";
 
@@ -10,6 +11,8 @@ export interface VertexDiff {
   replaces: string[];
   /** Fields of the produced model to PATCH in place. */
   updates: VertexMutableField[];
+  /** Only the evaluation gate changed: the serving endpoint is evaluated again in place. */
+  reevaluate: boolean;
 }
 
 /** A dataset is the same when its URI and its content fingerprint are; the reason names which moved. */
@@ -38,6 +41,7 @@ const FIELDS: readonly FieldRule[] = [
   { field: "tunedModelDisplayName", effect: "update", changed: compare.proto3String },
   { field: "description", effect: "update", changed: compare.proto3String },
   { field: "labels", effect: "update", changed: compare.record },
+  { field: "evaluation", effect: "update", changed: evaluationChanged, compareUnset: true },
 ];
 
 /** Settings recorded in place: the service root and how long to wait. */
@@ -59,5 +63,6 @@ export function diffVertexTunedModel(olds: Record<string, unknown>, news: Checke
     changes: replaces.length > 0 || updates.length > 0 || resuming || settingsChanged(olds, news, SETTINGS),
     replaces,
     updates: (Object.keys(VERTEX_MUTABLE_FIELDS) as VertexMutableField[]).filter((field) => updates.includes(field)),
+    reevaluate: replaces.length === 0 && updates.includes("evaluation"),
   };
 }
