@@ -79,7 +79,7 @@ export const tunedModelProvider = {
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
     const checked = news as CheckedTunedModelInputs;
     const { changes, replaces, deleteBeforeReplace } = diffTunedModel(olds, checked);
-    if (replaces.length > 0 && checked.evaluation !== undefined) console.log(gatePreviewLine(String(olds.name ?? checked.resourceName), checked.evaluation));
+    if (replaces.length > 0 && checked.evaluation !== undefined) console.log(gatePreviewLine(String(olds.name ?? checked.resourceName), checked.evaluation, deleteBeforeReplace));
     return { changes, replaces, deleteBeforeReplace };
   },
 

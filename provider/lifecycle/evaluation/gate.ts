@@ -109,9 +109,13 @@ function gateDefinition(value: unknown): string {
 /** Diff's comparator for `evaluation`: the desired settings against the recorded report. */
 export const evaluationChanged: Comparator = (desired, recorded) => gateDefinition(desired) !== gateDefinition(recorded);
 
-/** The preview's line for a replacement that runs a gate. */
-export function gatePreviewLine(resource: string, evaluation: CheckedEvaluation): string {
+/**
+ * The preview's line for a replacement that runs a gate. `deleteFirst`: the old model must go before the
+ * new one can exist (a fixed Gemini id), so the gate cannot keep it serving; the line says so.
+ */
+export function gatePreviewLine(resource: string, evaluation: CheckedEvaluation, deleteFirst = false): string {
   const thresholds = METRIC_NAMES.filter((m) => evaluation.thresholds[m] !== undefined).map((m) => `${m} >= ${evaluation.thresholds[m]}`);
   const count = evaluation.dataset.exampleCount === undefined ? "its" : `${evaluation.dataset.exampleCount}`;
-  return `${resource}: the replacement will run an evaluation gate (${count} examples, ${thresholds.join(", ")}) before it replaces the serving model`;
+  const line = `${resource}: the replacement will run an evaluation gate (${count} examples, ${thresholds.join(", ")}) before it replaces the serving model`;
+  return deleteFirst ? `${line}; the id is fixed, so the serving model is deleted first and a failing candidate leaves none (autoname it to keep it serving)` : line;
 }
