@@ -12,8 +12,6 @@ export interface TunedModelDiff {
   updates: MutableField[];
   /** The replacement needs the old model's id, so the old model must go first. */
   deleteBeforeReplace: boolean;
-  /** Only the evaluation gate changed: the serving model is evaluated again in place. */
-  reevaluate: boolean;
 }
 
 /** How each field is compared: what trains a new model, what is patched, and with which equality. */
@@ -67,6 +65,5 @@ export function diffTunedModel(olds: Record<string, unknown>, news: CheckedTuned
     updates: MUTABLE_FIELDS.filter((field) => updates.includes(field)),
     // Two models cannot share an id: when the replacement keeps it, the old one must go first.
     deleteBeforeReplace: replaces.length > 0 && !idChanged,
-    reevaluate: replaces.length === 0 && updates.includes("evaluation"),
   };
 }

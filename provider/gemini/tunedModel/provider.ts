@@ -1,7 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { datasetFingerprint } from "../../dataset";
 import { checkInputs, type CheckResult } from "../../lifecycle/check";
-import { gatePreviewLine, reevaluateServedModel } from "../../lifecycle/evaluation/gate";
+import { evaluationChanged, gatePreviewLine, reevaluateServedModel } from "../../lifecycle/evaluation/gate";
 import { checkedEvaluation } from "../../lifecycle/evaluation/settings";
 import { operationDeadline } from "../../lifecycle/timeouts";
 import { createTrainingJob, resumeTrainingJob } from "../../lifecycle/trainingJob";
@@ -48,9 +48,9 @@ async function updateTunedModel(id: string, olds: Record<string, unknown>, news:
   const api = geminiApiFor(news);
   let current = olds;
   if (olds.state !== "ACTIVE") current = { ...olds, ...(await resumeTrainingJob(geminiTraining(api), id, olds, news)).outs };
-  const { updates: fields, reevaluate } = diffTunedModel(current, news);
-  // Only the gate changed: the serving model is evaluated again, never retrained; failing leaves state as it was.
-  if (reevaluate) current = await reevaluateServedModel(geminiTraining(api), current, news.evaluation);
+  const fields = diffTunedModel(current, news).updates;
+  // A changed gate evaluates the serving model again, never retrains it; failing leaves state as it was.
+  if (evaluationChanged(news.evaluation, current.evaluation)) current = await reevaluateServedModel(geminiTraining(api), current, news.evaluation);
   if (fields.length === 0) {
     const model = await api.getTunedModel(id);
     if (model === undefined) throw new Error(`${id} no longer exists; run \`pulumi refresh\``);

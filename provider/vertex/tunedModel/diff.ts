@@ -11,8 +11,6 @@ export interface VertexDiff {
   replaces: string[];
   /** Fields of the produced model to PATCH in place. */
   updates: VertexMutableField[];
-  /** Only the evaluation gate changed: the serving endpoint is evaluated again in place. */
-  reevaluate: boolean;
 }
 
 /** A dataset is the same when its URI and its content fingerprint are; the reason names which moved. */
@@ -63,6 +61,5 @@ export function diffVertexTunedModel(olds: Record<string, unknown>, news: Checke
     changes: replaces.length > 0 || updates.length > 0 || resuming || settingsChanged(olds, news, SETTINGS),
     replaces,
     updates: (Object.keys(VERTEX_MUTABLE_FIELDS) as VertexMutableField[]).filter((field) => updates.includes(field)),
-    reevaluate: replaces.length === 0 && updates.includes("evaluation"),
   };
 }

@@ -1,7 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { GoogleApiError } from "../../client/apiErrors";
 import { checkInputs, isHttpUrl, type CheckResult } from "../../lifecycle/check";
-import { gatePreviewLine, reevaluateServedModel } from "../../lifecycle/evaluation/gate";
+import { evaluationChanged, gatePreviewLine, reevaluateServedModel } from "../../lifecycle/evaluation/gate";
 import { checkedEvaluation } from "../../lifecycle/evaluation/settings";
 import { operationDeadline } from "../../lifecycle/timeouts";
 import { createTrainingJob, resumeTrainingJob } from "../../lifecycle/trainingJob";
@@ -53,9 +53,9 @@ async function updateVertexTunedModel(id: string, olds: Record<string, unknown>,
   let current = olds;
   if (!isFinal(readVertexTunedModelState(olds))) current = { ...olds, ...(await resumeTrainingJob(vertexTraining(api, parent), id, olds, news)).outs };
   const modelName = readVertexTunedModelState(current).model;
-  const { updates: fields, reevaluate } = diffVertexTunedModel(current, news);
-  // Only the gate changed: the serving endpoint is evaluated again, never retrained; failing leaves state as it was.
-  if (reevaluate) current = await reevaluateServedModel(vertexTraining(api, parent), current, news.evaluation);
+  const fields = diffVertexTunedModel(current, news).updates;
+  // A changed gate evaluates the serving endpoint again, never retrains it; failing leaves state as it was.
+  if (evaluationChanged(news.evaluation, current.evaluation)) current = await reevaluateServedModel(vertexTraining(api, parent), current, news.evaluation);
   if (fields.length > 0) {
     if (modelName === undefined) throw new Error(`${id} reports no model to update; run \`pulumi refresh\``);
     const { body, updateMask } = updateModelRequest(news, fields, creationKey(news));
