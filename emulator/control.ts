@@ -5,12 +5,24 @@
  */
 import { EmulatorCore } from "./core";
 import { ActiveFault, FaultSpec } from "./faults";
-import { ControlModel, controlModels, failJob, JobFailureSpec, modelsByState } from "./gemini/control";
+import { ControlModel, controlModels, failJob, JobFailureSpec, modelsByState, setModelAccuracy } from "./gemini/control";
+import { checkedAccuracy } from "./jobs/recall";
 import { TokenRequestRecord } from "./oauth";
 import { RecordedRequest } from "./requestLog";
-import { ControlVertexJob, controlVertexJobs, failVertexJob, VertexJobFailureSpec } from "./vertex/control";
+import { ControlVertexJob, controlVertexJobs, failVertexJob, setVertexModelAccuracy, VertexJobFailureSpec } from "./vertex/control";
 
 export type { ControlModel, JobFailureSpec } from "./gemini/control";
+
+/** Whose answer accuracy to set (see `jobs/recall.ts`). */
+export interface AnswerAccuracySpec {
+  /** Fraction of training prompts answered with their example's output, 0 to 1; null clears the setting. */
+  accuracy: number | null;
+  /**
+   * A tuned model (`tunedModels/x`), a Vertex model (`…/models/x`) or endpoint (`…/endpoints/x`). Without
+   * it, every model created from now on, on either service, gets the accuracy (until reset).
+   */
+  model?: string;
+}
 
 /** Drives a running emulator. */
 export interface EmulatorControl {
@@ -47,6 +59,8 @@ export interface EmulatorControl {
   vertexJobsCreated(): number;
   /** Makes a Vertex tuning job fail (the next one created, or a running one). */
   failVertexJob(spec: VertexJobFailureSpec): void;
+  /** Sets a tuned model's answer accuracy outright (see AnswerAccuracySpec). */
+  setAnswerAccuracy(spec: AnswerAccuracySpec): void;
   /** Changes the training step time. */
   setStepMs(ms: number): void;
   /** Pauses training globally. */
@@ -97,6 +111,17 @@ export function createControl(core: EmulatorCore): EmulatorControl {
     vertexJobsCreated: () => core.vertex.store.jobsCreated,
     failVertexJob: (spec) => {
       current(() => failVertexJob(core.vertex.store, spec));
+      changed();
+    },
+    setAnswerAccuracy: (spec) => {
+      const accuracy = checkedAccuracy(spec.accuracy);
+      current(() => {
+        if (spec.model === undefined) {
+          core.gemini.store.newModelAccuracy = accuracy;
+          core.vertex.store.newModelAccuracy = accuracy;
+        } else if (spec.model.startsWith("tunedModels/")) setModelAccuracy(core.gemini.store, spec.model, accuracy);
+        else setVertexModelAccuracy(core.vertex.store, spec.model, accuracy);
+      });
       changed();
     },
     setStepMs: (ms) => {

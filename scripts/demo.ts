@@ -2,7 +2,7 @@
 /**
  * `npm run demo`: the number-generator example (the root Pulumi project) on the real Pulumi engine against
  * the emulator, narrated step by step: preview, up with training progress, a question to the tuned model,
- * an in-place update, a replacement preview, and destroy. Leaves nothing behind: the emulator is closed,
+ * an in-place update, a replacement preview, a candidate that fails its evaluation gate, and destroy. Leaves nothing behind: the emulator is closed,
  * the stack and its temporary folders are removed.
  *
  * `npm run demo` builds first (predemo) and runs this file compiled, so the program and the emulator are
@@ -98,6 +98,7 @@ async function main(): Promise<void> {
     const up = await stack.up({ onOutput: engineOutput, color: "never" });
     const modelName = String(up.outputs.modelName.value);
     console.log(`    ${modelName} is ${up.outputs.state.value}; final mean loss ${up.outputs.finalMeanLoss.value}`);
+    console.log(`    It passed its evaluation gate with ${JSON.stringify(up.outputs.evaluationScores.value)}`);
 
     step("4. Ask the tuned model", `Calls generateContent on ${modelName} with the prompt "LXIII".`);
     console.log(`    LXIII -> ${await ask(emulator.url, apiKey, modelName, "LXIII")}`);
@@ -121,12 +122,30 @@ async function main(): Promise<void> {
       onEvent: (event) => {
         const metadata = event.resourcePreEvent?.metadata;
         if (metadata?.op === "replace") reasons.push(`${metadata.urn.split("::").pop()}: replace because of ${(metadata.keys ?? []).join(", ")}`);
+        const said = event.diagnosticEvent?.message.trim();
+        if (said?.includes("evaluation gate")) reasons.push(said);
       },
     });
     for (const reason of reasons) console.log(`    ${reason}`);
+
+    step(
+      "7. A candidate that fails its evaluation gate",
+      "The emulator is told that new models recall only 20% of their training prompts; up trains the candidate, evaluates it, deletes it and fails, and the serving model stays.",
+    );
+    emulator.control.setAnswerAccuracy({ accuracy: 0.2 });
+    const failure = await stack.up({ onOutput: engineOutput, color: "never" }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    console.log(`    up ${failure === undefined ? "succeeded (unexpected)" : "failed, as it should:"}`);
+    const told = failure instanceof Error ? failure.message.split("\n").filter((line) => /evaluation gate|^\s+\d\. prompt|The candidate/.test(line)) : [];
+    for (const line of [...new Set(told.map((line) => line.trim()))]) console.log(`      ${line}`);
+    const serving = (await stack.outputs()).modelName?.value;
+    console.log(`    The stack still serves ${serving}: ${serving === modelName}; models in the emulator: ${emulator.control.models().map((m) => m.model.name).join(", ")}`);
+    emulator.control.setAnswerAccuracy({ accuracy: null });
     await stack.removeConfig("epochCount");
 
-    step("7. pulumi destroy", "Deletes the tuned model.");
+    step("8. pulumi destroy", "Deletes the tuned model.");
     await stack.destroy({ onOutput: engineOutput, color: "never" });
     console.log(`    Models left in the emulator: ${emulator.control.models().length}`);
   } finally {

@@ -11,6 +11,7 @@
  */
 export { TunedModel, type TunedModelArgs, type HyperparametersArgs, type TrainingSnapshot } from "./tunedModel";
 export type { TimeoutsArgs } from "./timeouts";
+export type { EvaluationArgs, EvaluationGenerationArgs, EvaluationThresholdsArgs } from "./evaluation";
 export { TunedModelPermission, type TunedModelPermissionArgs } from "./tunedModelPermission";
 export { Dataset, type TuningExampleArgs, type DatasetMappingArgs } from "./dataset";
 export { getTunedModel, getTunedModelOutput, type GetTunedModelArgs, type GetTunedModelResult } from "./getTunedModel";

@@ -4,6 +4,7 @@ import { connectionInputs, type ConnectionArgs } from "./connectionArgs";
 import { Dataset, type TuningExampleArgs } from "./dataset";
 import type { TunedModelState } from "../provider/gemini/tunedModel/state";
 import { DynamicResource, stackQualifiedName, type OptionalOutput, type RecordedOutput } from "./dynamicResource";
+import { evaluationInput, type EvaluationArgs } from "./evaluation";
 import type { TimeoutsArgs } from "./timeouts";
 
 /** Training hyperparameters. Changing any of them trains a new model (replacement). */
@@ -52,6 +53,8 @@ export interface TunedModelArgs extends ConnectionArgs {
   adoptExisting?: boolean;
   /** Provider-enforced deadlines. */
   timeouts?: TimeoutsArgs;
+  /** A quality gate the trained model must pass before it replaces the serving one (see {@link EvaluationArgs}). */
+  evaluation?: EvaluationArgs;
 }
 
 /** One recorded training step: its number, epoch and mean loss. */
@@ -105,6 +108,9 @@ export class TunedModel extends DynamicResource {
   /** Content fingerprint of the training data (`sha256:...`). */
   declare readonly datasetFingerprint: RecordedOutput<TunedModelState, "datasetFingerprint">;
 
+  /** The quality gate's last result: each metric's score, the example count, whether it passed, up to five failing examples. */
+  declare readonly evaluation: OptionalOutput<TunedModelState, "evaluation">;
+
   /**
    * Declares a tuned model.
    * @param name The resource name (also the start of the default id).
@@ -138,6 +144,7 @@ export class TunedModel extends DynamicResource {
         trainingData: trainingDataSpec(args.trainingData),
         adoptExisting: args.adoptExisting,
         timeouts: args.timeouts,
+        evaluation: evaluationInput(args.evaluation),
         ...connectionInputs(args),
       },
       opts,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { VertexTunedModelState } from "../provider/vertex/tunedModel/state";
 import { DynamicResource, stackQualifiedName, type OptionalOutput, type RecordedOutput } from "./dynamicResource";
+import { evaluationInput, type EvaluationArgs } from "./evaluation";
 import type { TimeoutsArgs } from "./timeouts";
 
 /** A dataset in Cloud Storage: where it is and what it contains. */
@@ -57,6 +58,8 @@ export interface VertexTunedModelArgs {
   kmsKeyName?: pulumi.Input<string>;
   /** Provider-enforced deadlines (the dynamic-provider host ignores `customTimeouts`). */
   timeouts?: TimeoutsArgs;
+  /** A quality gate the trained model must pass before it replaces the serving one (see {@link EvaluationArgs}). */
+  evaluation?: EvaluationArgs;
 }
 
 /** A checkpoint the job exported: id, epoch, step and the endpoint serving it, when deployed. */
@@ -109,6 +112,9 @@ export class VertexTunedModel extends DynamicResource {
   /** The job's error (gRPC `code` and `message`) when it failed. */
   declare readonly error: OptionalOutput<VertexTunedModelState, "error">;
 
+  /** The quality gate's last result: each metric's score, the example count, whether it passed, up to five failing examples. */
+  declare readonly evaluation: OptionalOutput<VertexTunedModelState, "evaluation">;
+
   /**
    * Declares a model tuned on Vertex AI.
    * @param name The resource name.
@@ -143,6 +149,7 @@ export class VertexTunedModel extends DynamicResource {
         serviceAccount: args.serviceAccount,
         kmsKeyName: args.kmsKeyName,
         timeouts: args.timeouts,
+        evaluation: evaluationInput(args.evaluation),
       },
       opts,
     );

@@ -61,3 +61,12 @@ export function modelsByState(store: GeminiStore): Record<string, number> {
   for (const model of store.allModels()) counts[model.state]++;
   return counts;
 }
+
+/** Sets (or, with undefined, clears) one model's answer accuracy; throws RangeError for an unknown model. */
+export function setModelAccuracy(store: GeminiStore, name: string, accuracy: number | undefined): void {
+  const model = store.model(name.replace(/^tunedModels\//, ""));
+  if (!model) throw new RangeError(`No tuned model ${name}.`);
+  if (accuracy === undefined) delete model.answerAccuracy;
+  else model.answerAccuracy = accuracy;
+  store.touch();
+}

@@ -77,6 +77,8 @@ export interface StoredModel {
   completeTimeMs?: number;
   hyperparameters: StoredHyperparameters;
   examples: StoredExample[];
+  /** Answer accuracy set through the control API (else derived from training, `../jobs/recall.ts`). */
+  answerAccuracy?: number;
   job: StoredJob;
   permissions: StoredPermission[];
 }

@@ -12,6 +12,8 @@ export class GeminiStore {
   private jobsCreatedCount = 0;
   private jobsById: Record<string, number> = {};
   private pending: PendingFailures = { byId: {}, next: [] };
+  /** Answer accuracy every model created from now on gets (control API; not persisted, cleared by reset). */
+  newModelAccuracy: number | undefined;
 
   /** @param touch marks the emulator state as changed */
   constructor(readonly touch: () => void) {}
@@ -32,6 +34,7 @@ export class GeminiStore {
     this.jobsCreatedCount = state.jobsCreated;
     this.jobsById = { ...state.jobsById };
     this.pending = { byId: { ...state.pendingFailures.byId }, next: [...state.pendingFailures.next] };
+    this.newModelAccuracy = undefined;
   }
 
   /** A model by id (the part after `tunedModels/`). */

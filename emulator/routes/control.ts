@@ -15,6 +15,7 @@
  * | GET | /emulator/models | | `{models}` |
  * | GET | /emulator/vertex/jobs | | `{jobs, jobsCreated}` (Vertex tuning jobs with their model and endpoint) |
  * | POST | /emulator/vertex/jobs/fail | VertexJobFailureSpec | `{}` |
+ * | POST | /emulator/answers | AnswerAccuracySpec | `{}` |
  * | POST | /emulator/training/pause, /emulator/training/resume | | `{}` |
  * | POST | /emulator/step-ms | `{stepMs}` | `{}` |
  * | GET | /emulator/token-requests | | `{tokenRequests}` |
@@ -22,7 +23,7 @@
  * | POST | /emulator/reset | | `{}` |
  * | POST | /emulator/oauth2/token | OAuth form | token JSON |
  */
-import { EmulatorControl, JobFailureSpec } from "../control";
+import { AnswerAccuracySpec, EmulatorControl, JobFailureSpec } from "../control";
 import { EmulatorCore } from "../core";
 import { FaultSpec } from "../faults";
 import { VertexJobFailureSpec } from "../vertex/control";
@@ -97,6 +98,9 @@ export function handleControl(
         return { status: 200, json: { jobs: control.vertexJobs(), jobsCreated: control.vertexJobsCreated() } };
       case "POST /emulator/vertex/jobs/fail":
         control.failVertexJob(objectBody(body) as VertexJobFailureSpec);
+        return { status: 200, json: {} };
+      case "POST /emulator/answers":
+        control.setAnswerAccuracy(objectBody(body) as unknown as AnswerAccuracySpec);
         return { status: 200, json: {} };
       case "POST /emulator/training/pause":
         control.pauseTraining();

@@ -62,3 +62,17 @@ export function failVertexJob(store: VertexStore, spec: VertexJobFailureSpec): v
   job.failure = fitFailure(plan, job.completedSteps, job.totalSteps);
   store.changed();
 }
+
+/**
+ * Sets (or, with undefined, clears) the answer accuracy of a produced model, named by the model
+ * (`…/models/{id}`) or by an endpoint serving it (`…/endpoints/{id}`); throws RangeError when unknown.
+ */
+export function setVertexModelAccuracy(store: VertexStore, name: string, accuracy: number | undefined): void {
+  const endpointId = /endpoints\/([^/]+)$/.exec(name)?.[1];
+  const modelId = endpointId !== undefined ? store.endpointById(endpointId)?.deployedModels[0]?.modelId : /models\/([^/@]+)/.exec(name)?.[1];
+  const model = modelId === undefined ? undefined : store.modelById(modelId);
+  if (!model) throw new RangeError(`No Vertex model or endpoint ${name}.`);
+  if (accuracy === undefined) delete model.answerAccuracy;
+  else model.answerAccuracy = accuracy;
+  store.changed();
+}

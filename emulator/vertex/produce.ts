@@ -25,6 +25,7 @@ export function produceTunedModel(store: VertexStore, job: StoredVertexJob): boo
     createTimeMs: at,
     updateTimeMs: at,
     examples: job.dataset.examples,
+    ...(store.newModelAccuracy !== undefined ? { answerAccuracy: store.newModelAccuracy } : {}),
   });
   store.addEndpoint({
     id: endpointId,

@@ -105,6 +105,8 @@ export interface StoredVertexModel {
   updateTimeMs: number;
   /** What generateContent answers from. */
   examples: VertexExample[];
+  /** Answer accuracy set through the control API (else derived from training, `../jobs/recall.ts`). */
+  answerAccuracy?: number;
 }
 
 /** An online prediction endpoint. */

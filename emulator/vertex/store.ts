@@ -44,7 +44,11 @@ export class VertexStore {
     this.operations = new Map(state.operations.map((o) => [o.id, o]));
     this.pendingNext = [...state.pendingFailures.next];
     this.created = state.jobsCreated;
+    this.newModelAccuracy = undefined;
   }
+
+  /** Answer accuracy every model produced from now on gets (control API; not persisted, cleared by reset). */
+  newModelAccuracy: number | undefined;
 
   /** The Vertex part of the state file. */
   snapshot(): VertexState {

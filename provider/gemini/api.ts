@@ -2,7 +2,7 @@ import { isNotFound, orUndefinedIfNotFound } from "../client/apiErrors";
 import type { GoogleApiClient } from "../client/httpClient";
 import { collectPages } from "../google/pagination";
 import { EmptySchema } from "../google/protoJson";
-import { firstCandidateText, generateContentRequest, GenerateContentResponseSchema } from "../google/generateContent";
+import { firstCandidateText, generateContentRequest, GenerateContentResponseSchema, type GenerationConfig } from "../google/generateContent";
 import {
   ListPermissionsResponseSchema,
   ListTunedModelsResponseSchema,
@@ -193,11 +193,11 @@ export class GeminiApi {
     }
   }
 
-  async generateText(model: string, text: string, signal?: AbortSignal): Promise<string> {
+  async generateText(model: string, text: string, signal?: AbortSignal, generationConfig?: GenerationConfig): Promise<string> {
     const response = await this.#client.request({
       httpMethod: "POST",
       path: `${VERSION}/${model}:generateContent`,
-      body: generateContentRequest(text),
+      body: generateContentRequest(text, generationConfig),
       schema: GenerateContentResponseSchema,
       method: "tunedModels.generateContent",
       resource: model,

@@ -28,9 +28,17 @@ export const GenerateContentResponseSchema = z.looseObject({
 /** A generateContent answer. */
 export type GenerateContentResponse = z.infer<typeof GenerateContentResponseSchema>;
 
-/** A minimal `GenerateContentRequest`: one user turn of text. */
-export function generateContentRequest(text: string): Record<string, unknown> {
-  return { contents: [{ role: "user", parts: [{ text }] }] };
+/** Sampling settings of a request (`GenerationConfig`); unset members take the model's defaults. */
+export interface GenerationConfig {
+  temperature?: number;
+  topP?: number;
+  topK?: number;
+  maxOutputTokens?: number;
+}
+
+/** A minimal `GenerateContentRequest`: one user turn of text, and sampling settings when given. */
+export function generateContentRequest(text: string, generationConfig?: GenerationConfig): Record<string, unknown> {
+  return { contents: [{ role: "user", parts: [{ text }] }], ...(generationConfig === undefined ? {} : { generationConfig }) };
 }
 
 /**

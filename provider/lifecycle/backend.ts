@@ -1,4 +1,5 @@
 import type { Classification } from "../waiter";
+import type { GenerationSettings } from "./evaluation/settings";
 
 /**
  * The seam between the one resource lifecycle and a backend's tuning service: how a job is started,
@@ -37,6 +38,15 @@ export interface TrainingBackend<Inputs, Job> {
    * attempt needs (Gemini); `keep`: it produced nothing and the service keeps it as history (Vertex).
    */
   onFailedCreate: { action: "delete"; discard(job: Job): Promise<void>; advice: string } | { action: "keep"; advice: string };
+  /**
+   * The quality gate's one call: the reply of the model the outputs describe to `prompt`, on the
+   * backend's own generateContent (through the one HTTP layer and its retries).
+   */
+  generate(outs: Record<string, unknown>, prompt: string, settings: GenerationSettings, signal: AbortSignal): Promise<string>;
+  /** What serves the model the outputs describe (the tuned model, or the job's endpoint), for progress and errors. */
+  servingName(outs: Record<string, unknown>): string;
+  /** Removes a trained model that failed its evaluation gate, with everything it produced. */
+  discardCandidate(job: Job): Promise<void>;
 }
 
 /** How one wait for a job ended. */

@@ -1,18 +1,27 @@
 import { shutdownSignal } from "../runtime/shutdownSignal";
 import { PollError, waitUntil, WaitFailedError, WaitTimeoutError, type WaitError } from "../waiter";
 import type { Outcome, TrainingBackend } from "./backend";
+import { gateCandidate } from "./evaluation/gate";
+import type { CheckedEvaluation } from "./evaluation/settings";
 import { settle, type CreateResult } from "./settle";
 import { timeoutMs, type TimeoutsInput } from "./timeouts";
 
 /**
- * `create` of a training resource: submit (or find the earlier attempt's job), wait, settle. Idempotent
- * through the backend's `submitOrResume`; an interruption or the deadline leaves the job recorded.
+ * `create` of a training resource: submit (or find the earlier attempt's job), wait, settle, and when the
+ * resource has an `evaluation`, pass its quality gate (see `evaluation/gate.ts`). Idempotent through the
+ * backend's `submitOrResume`; an interruption or the deadline leaves the job recorded.
  */
-export async function createTrainingJob<Inputs extends { timeouts?: TimeoutsInput }, Job>(backend: TrainingBackend<Inputs, Job>, inputs: Inputs): Promise<CreateResult> {
+export async function createTrainingJob<Inputs extends { timeouts?: TimeoutsInput; evaluation?: CheckedEvaluation }, Job>(
+  backend: TrainingBackend<Inputs, Job>,
+  inputs: Inputs,
+): Promise<CreateResult> {
   // From here on an interruption must be reported as partial state, not end the process mid-create.
   shutdownSignal();
   const job = await backend.submitOrResume(inputs);
-  return settle(backend, inputs, await awaitJob(backend, inputs, job), "create");
+  const outcome = await awaitJob(backend, inputs, job);
+  const result = await settle(backend, inputs, outcome, "create");
+  if (inputs.evaluation === undefined) return result;
+  return { id: result.id, outs: await gateCandidate(backend, inputs.evaluation, outcome.job, result.outs) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { orUndefinedIfNotFound } from "../client/apiErrors";
 import type { GoogleApiClient } from "../client/httpClient";
-import { firstCandidateText, generateContentRequest, GenerateContentResponseSchema } from "../google/generateContent";
+import { firstCandidateText, generateContentRequest, GenerateContentResponseSchema, type GenerationConfig } from "../google/generateContent";
 import { OperationSchema, type Operation } from "../google/operation";
 import { collectPages } from "../google/pagination";
 import { EmptySchema } from "../google/protoJson";
@@ -154,11 +154,11 @@ export class VertexApi {
   }
 
   /** Asks the endpoint serving a tuned model for a completion of `text`; returns the first candidate's text. */
-  async generateText(endpoint: string, text: string, signal?: AbortSignal): Promise<string> {
+  async generateText(endpoint: string, text: string, signal?: AbortSignal, generationConfig?: GenerationConfig): Promise<string> {
     const response = await this.#client.request({
       httpMethod: "POST",
       path: `${VERSION}/${endpoint}:generateContent`,
-      body: generateContentRequest(text),
+      body: generateContentRequest(text, generationConfig),
       schema: GenerateContentResponseSchema,
       method: "endpoints.generateContent",
       resource: endpoint,

@@ -149,6 +149,7 @@ export const createTunedModel: GeminiRoute = {
       startTimeMs: now + 0.001,
       hyperparameters: plan.hyperparameters,
       examples,
+      ...(call.half.store.newModelAccuracy !== undefined ? { answerAccuracy: call.half.store.newModelAccuracy } : {}),
       job: {
         operationId: newOperationId(),
         totalSteps: plan.totalSteps,

@@ -3,7 +3,7 @@
  * first binding, `models/{id}` (docs/gemini-api.md#generatecontent).
  *
  * A tuned model answers only when ACTIVE (otherwise 400 FAILED_PRECONDITION), from its training examples by
- * the rule in `../../jobs/answer.ts`. What tuned models did not support is refused with 400 INVALID_ARGUMENT:
+ * the rule in `../../jobs/recall.ts`. What tuned models did not support is refused with 400 INVALID_ARGUMENT:
  * system instructions and JSON mode. A base model of the catalog that lists `generateContent` answers with a
  * fixed stand-in text (the emulator runs no model); any other `models/{id}` is Google's 404.
  * The response itself (truncation, safety ratings, token counts, stream chunks) is built in `../generation.ts`.
@@ -11,7 +11,7 @@
  * GenerateContentRequest is large and evolves; only the fields above are interpreted.
  */
 import { failedPrecondition, invalidArgument, notFound } from "../../errors";
-import { answerFor } from "../../jobs/answer";
+import { recallRate, tunedAnswer } from "../../jobs/recall";
 import { PromptMessages, promptOf } from "../../jobs/prompt";
 import { charLength } from "../../charLength";
 import { MAX_INPUT_CHARS } from "../validation";
@@ -54,7 +54,8 @@ function tunedModelAnswer(call: GeminiCall): GenerateContentResponse {
   if (charLength(prompt) > MAX_INPUT_CHARS) {
     throw invalidArgument(`The input is ${charLength(prompt)} characters; tuned models accept at most ${MAX_INPUT_CHARS}.`);
   }
-  return respond(prompt, answerFor(model.examples, prompt), config);
+  const accuracy = model.answerAccuracy ?? recallRate(model.hyperparameters.epochCount, model.job.snapshots.at(-1)?.meanLoss);
+  return respond(prompt, tunedAnswer(model.examples, prompt, { name: `tunedModels/${model.id}`, accuracy }), config);
 }
 
 function baseModelAnswer(call: GeminiCall, method: "generateContent" | "streamGenerateContent"): GenerateContentResponse {

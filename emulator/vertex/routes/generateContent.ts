@@ -4,7 +4,8 @@
  *
  * - `projects/{p}/locations/{l}/endpoints/{e}` and `endpoints/{e}`: a tuned model's endpoint. The answer is
  *   deterministic: when the job's dataset was read (mapped bucket), the rule of the Gemini API route applies
- *   (`jobs/answer.ts`: exact match of the last user turn, else the nearest example input by edit distance);
+ *   (`jobs/recall.ts`: a training prompt is recalled as the model's accuracy decides, any other prompt gets
+ *   the nearest example's output);
  *   otherwise the configured fixed answer (`vertex.fixedAnswer`, default `VERTEX_FIXED_ANSWER`). An endpoint
  *   with nothing deployed is 400 FAILED_PRECONDITION.
  * - `projects/{p}/locations/{l}/publishers/{pub}/models/{m}` and `publishers/{pub}/models/{m}`: a base model,
@@ -16,7 +17,8 @@
  * server stream of the generated clients).
  */
 import { failedPrecondition, notFound } from "../../errors";
-import { answerFor, estimateTokens } from "../../jobs/answer";
+import { estimateTokens } from "../../jobs/answer";
+import { recallRate, tunedAnswer } from "../../jobs/recall";
 import { PromptMessages, promptOf } from "../../jobs/prompt";
 import { formatTimestamp, nowMs } from "../../json/timestamps";
 import { HandlerResult } from "../../routes/types";
@@ -39,6 +41,8 @@ const TARGET = "(?:projects\\/([^/]+)\\/locations\\/([^/]+)\\/)?(?:endpoints\\/(
 interface Server {
   examples: readonly { textInput: string; output: string }[];
   modelVersion: string;
+  /** The served model's name and answer accuracy (tuned models only). */
+  tuned?: { name: string; accuracy: number };
 }
 
 function endpointServer(call: VertexCall): Server {
@@ -53,7 +57,9 @@ function endpointServer(call: VertexCall): Server {
     throw failedPrecondition(`Endpoint ${endpointName(endpoint, endpoint.id)} has no deployed model to serve the request.`);
   }
   const model = call.half.store.modelById(deployed.modelId);
-  return { examples: model?.examples ?? [], modelVersion: model?.baseModel ?? "" };
+  const job = model === undefined ? undefined : call.half.store.jobById(model.jobId);
+  const accuracy = model?.answerAccuracy ?? recallRate(job?.epochCount ?? 1, undefined);
+  return { examples: model?.examples ?? [], modelVersion: model?.baseModel ?? "", tuned: model && { name: `models/${model.id}`, accuracy } };
 }
 
 function publisherServer(call: VertexCall): Server {
@@ -67,7 +73,7 @@ function publisherServer(call: VertexCall): Server {
 function answer(call: VertexCall): Record<string, unknown> {
   const server = call.params[2] !== undefined ? endpointServer(call) : publisherServer(call);
   const prompt = promptOf(call.body() as Record<string, unknown>, PROMPT_MESSAGES);
-  const text = server.examples.length > 0 ? answerFor(server.examples, prompt) : call.half.settings.fixedAnswer;
+  const text = server.examples.length > 0 && server.tuned !== undefined ? tunedAnswer(server.examples, prompt, server.tuned) : call.half.settings.fixedAnswer;
   const promptTokens = estimateTokens(prompt);
   const candidateTokens = estimateTokens(text);
   return {

@@ -1,4 +1,5 @@
 import { compare, diffFields, settingsChanged, type FieldRule } from "../../lifecycle/diff";
+import { evaluationChanged } from "../../lifecycle/evaluation/gate";
 import { MUTABLE_FIELDS, normalizedHyperparameters, type CheckedTunedModelInputs, type MutableField } from "./inputs";
 
 /** What `diff` decides for a `TunedModel`. */
@@ -39,6 +40,7 @@ const FIELDS: readonly FieldRule[] = [
   { field: "topP", effect: "update", changed: compare.float32 },
   { field: "topK", effect: "update", changed: compare.float32 },
   { field: "readerProjectNumbers", effect: "update", changed: compare.stringSet },
+  { field: "evaluation", effect: "update", changed: evaluationChanged, compareUnset: true },
 ];
 
 /** Settings recorded in place: how to reach the service and how long to wait. */

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { describeDatasetProblem, exampleViolation } from "../../dataset";
 import type { DatasetSpec } from "../../dataset";
+import type { CheckedEvaluation } from "../../lifecycle/evaluation/settings";
+import { evaluationSchema } from "../../lifecycle/evaluation/settings";
 import { timeoutsSchema } from "../../lifecycle/timeouts";
 
 /** The API's rule for tuned model ids (docs/gemini-api.md#tunedmodel). */
@@ -101,6 +103,7 @@ export const tunedModelInputsSchema = z
     project: z.string().min(1, "must not be empty").optional(),
     baseUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
     timeouts: timeoutsSchema,
+    evaluation: evaluationSchema.optional(),
   })
   .superRefine((inputs, ctx) => {
     if ((inputs.baseModel === undefined) === (inputs.sourceModel === undefined)) {
@@ -123,6 +126,8 @@ export type CheckedTunedModelInputs = TunedModelInputs & {
   /** True when the provider chose the id (create-before-delete is then safe on replacement). */
   autonamed: boolean;
   trainingData?: DatasetSpec & { fingerprint: string; exampleCount: number };
+  /** The quality gate, its dataset fingerprinted. */
+  evaluation?: CheckedEvaluation;
 };
 
 /**

@@ -1,6 +1,8 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { datasetFingerprint } from "../../dataset";
 import { checkInputs, type CheckResult } from "../../lifecycle/check";
+import { evaluationChanged, gatePreviewLine, reevaluateServedModel } from "../../lifecycle/evaluation/gate";
+import { checkedEvaluation } from "../../lifecycle/evaluation/settings";
 import { operationDeadline } from "../../lifecycle/timeouts";
 import { createTrainingJob, resumeTrainingJob } from "../../lifecycle/trainingJob";
 import { containsUnknown } from "../../runtime/unknowns";
@@ -32,6 +34,7 @@ export function checkTunedModel(news: Record<string, unknown>): CheckResult {
       trainingData,
       tunedModelId: inputs.tunedModelId ?? autoTunedModelId(inputs, trainingData?.fingerprint),
       autonamed: inputs.tunedModelId === undefined,
+      evaluation: checkedEvaluation(inputs.evaluation),
     } as CheckedTunedModelInputs;
     return { checked };
   });
@@ -47,6 +50,8 @@ async function updateTunedModel(id: string, olds: Record<string, unknown>, news:
   let current = olds;
   if (olds.state !== "ACTIVE") current = { ...olds, ...(await resumeTrainingJob(geminiTraining(api), id, olds, news)).outs };
   const fields = diffTunedModel(current, news).updates;
+  // A changed gate evaluates the serving model again, never retrains it; failing leaves state as it was.
+  if (evaluationChanged(news.evaluation, current.evaluation)) current = await reevaluateServedModel(geminiTraining(api), current, news.evaluation);
   if (fields.length === 0) {
     const model = await api.getTunedModel(id);
     if (model === undefined) throw new Error(`${id} no longer exists; run \`pulumi refresh\``);
@@ -73,7 +78,9 @@ export const tunedModelProvider = {
 
   /** Decides replace / update / no change (see `diff.ts`). */
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const { changes, replaces, deleteBeforeReplace } = diffTunedModel(olds, news as CheckedTunedModelInputs);
+    const checked = news as CheckedTunedModelInputs;
+    const { changes, replaces, deleteBeforeReplace } = diffTunedModel(olds, checked);
+    if (replaces.length > 0 && checked.evaluation !== undefined) console.log(gatePreviewLine(String(olds.name ?? checked.resourceName), checked.evaluation, deleteBeforeReplace));
     return { changes, replaces, deleteBeforeReplace };
   },
 

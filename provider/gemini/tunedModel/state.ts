@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { evaluationStateSchema } from "../../lifecycle/evaluation/report";
 import { mergeOutputs, readState, toPropertyMap, tolerant } from "../../lifecycle/state";
 import { timeoutsStateSchema } from "../../lifecycle/timeouts";
 import type { TunedModel, TuningOperation } from "../wire";
@@ -62,6 +63,8 @@ export const tunedModelStateSchema = z.looseObject({
   exampleCount: tolerant(z.number()),
   datasetFingerprint: tolerant(z.string()),
   operationName: tolerant(z.string()),
+  // The quality gate and how the model scored (written by the gate, not by the service).
+  evaluation: tolerant(evaluationStateSchema),
 });
 
 /** A `TunedModel`'s recorded state (its outputs). */
@@ -81,7 +84,8 @@ export function tunedModelOutputs(
   model: TunedModel,
   operation?: Pick<TuningOperation, "name" | "metadata">,
 ): Record<string, unknown> {
-  const { apiKey: _secret, trainingData, ...kept } = inputs;
+  // The evaluation output is the gate's report, written by the gate; the input (with its examples) is not kept.
+  const { apiKey: _secret, trainingData, evaluation: _gate, ...kept } = inputs;
   const state = {
     ...kept,
     // The inputs already hold inline examples; outputs need only what diff compares.

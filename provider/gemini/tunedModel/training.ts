@@ -99,7 +99,17 @@ export function geminiTraining(api: GeminiApi): TrainingBackend<CheckedTunedMode
       discard: async (job) => void (await api.deleteTunedModel(job.name)),
       advice: "the failed model was deleted, fix the cause and run `pulumi up` again",
     },
+
+    generate: (outs, prompt, settings, signal) => api.generateText(servedModel(outs), prompt, signal, settings),
+    servingName: servedModel,
+    discardCandidate: async (job) => void (await api.deleteTunedModel(job.name)),
   };
+}
+
+/** The tuned model the outputs describe: it serves generateContent itself. */
+function servedModel(outs: Record<string, unknown>): string {
+  if (typeof outs.name !== "string") throw new Error("the outputs name no tuned model to evaluate; run `pulumi refresh`");
+  return outs.name;
 }
 
 /** Takes over a model that already exists (explicit adoption); never creates one. */

@@ -1,4 +1,5 @@
 import { compare, diffFields, settingsChanged, type Comparator, type FieldRule } from "../../lifecycle/diff";
+import { evaluationChanged } from "../../lifecycle/evaluation/gate";
 import { isFinal } from "../jobPoller";
 import { normalizedVertexHyperparameters, VERTEX_MUTABLE_FIELDS, type CheckedVertexInputs, type VertexMutableField } from "./inputs";
 
@@ -38,6 +39,7 @@ const FIELDS: readonly FieldRule[] = [
   { field: "tunedModelDisplayName", effect: "update", changed: compare.proto3String },
   { field: "description", effect: "update", changed: compare.proto3String },
   { field: "labels", effect: "update", changed: compare.record },
+  { field: "evaluation", effect: "update", changed: evaluationChanged, compareUnset: true },
 ];
 
 /** Settings recorded in place: the service root and how long to wait. */

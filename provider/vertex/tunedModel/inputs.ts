@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { evaluationSchema, type CheckedEvaluation } from "../../lifecycle/evaluation/settings";
 import { timeoutsSchema } from "../../lifecycle/timeouts";
 import { ADAPTER_SIZES } from "../wire";
 
@@ -80,13 +81,14 @@ export const vertexTunedModelInputsSchema = z.object({
     .regex(/^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/, "must be projects/{p}/locations/{l}/keyRings/{r}/cryptoKeys/{k}")
     .optional(),
   timeouts: timeoutsSchema,
+  evaluation: evaluationSchema.optional(),
 });
 
 /** Inputs after validation. */
 export type VertexTunedModelInputs = z.output<typeof vertexTunedModelInputsSchema>;
 
 /** Inputs after check: project and location resolved (they are part of the job's name). */
-export type CheckedVertexInputs = VertexTunedModelInputs & { project: string; location: string };
+export type CheckedVertexInputs = Omit<VertexTunedModelInputs, "evaluation"> & { project: string; location: string; evaluation?: CheckedEvaluation };
 
 /**
  * The fields of the produced model that are updated in place, each with its name on the Vertex `Model`

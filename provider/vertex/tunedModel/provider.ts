@@ -1,6 +1,8 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { GoogleApiError } from "../../client/apiErrors";
 import { checkInputs, isHttpUrl, type CheckResult } from "../../lifecycle/check";
+import { evaluationChanged, gatePreviewLine, reevaluateServedModel } from "../../lifecycle/evaluation/gate";
+import { checkedEvaluation } from "../../lifecycle/evaluation/settings";
 import { operationDeadline } from "../../lifecycle/timeouts";
 import { createTrainingJob, resumeTrainingJob } from "../../lifecycle/trainingJob";
 import type { CheckFailure } from "../../runtime/checkFailures";
@@ -36,7 +38,7 @@ export function checkVertexTunedModel(news: Record<string, unknown>, env: NodeJS
       failures.push({ property: "baseUrl", reason: `the configured Vertex service root is "${configuredUrl}" (gemini:vertexBaseUrl or GOOGLE_VERTEX_BASE_URL); it must be an http(s) URL` });
     }
     if (failures.length > 0 || "missing" in connection) return { failures };
-    const checked: CheckedVertexInputs = { ...inputs, project: connection.project, location: connection.location };
+    const checked: CheckedVertexInputs = { ...inputs, project: connection.project, location: connection.location, evaluation: checkedEvaluation(inputs.evaluation) };
     return { checked };
   });
 }
@@ -52,6 +54,8 @@ async function updateVertexTunedModel(id: string, olds: Record<string, unknown>,
   if (!isFinal(readVertexTunedModelState(olds))) current = { ...olds, ...(await resumeTrainingJob(vertexTraining(api, parent), id, olds, news)).outs };
   const modelName = readVertexTunedModelState(current).model;
   const fields = diffVertexTunedModel(current, news).updates;
+  // A changed gate evaluates the serving endpoint again, never retrains it; failing leaves state as it was.
+  if (evaluationChanged(news.evaluation, current.evaluation)) current = await reevaluateServedModel(vertexTraining(api, parent), current, news.evaluation);
   if (fields.length > 0) {
     if (modelName === undefined) throw new Error(`${id} reports no model to update; run \`pulumi refresh\``);
     const { body, updateMask } = updateModelRequest(news, fields, creationKey(news));
@@ -115,7 +119,9 @@ export const vertexTunedModelProvider = {
 
   /** Decides replace / update / no change (see `diff.ts`). */
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const { changes, replaces } = diffVertexTunedModel(olds, news as CheckedVertexInputs);
+    const checked = news as CheckedVertexInputs;
+    const { changes, replaces } = diffVertexTunedModel(olds, checked);
+    if (replaces.length > 0 && checked.evaluation !== undefined) console.log(gatePreviewLine(String(olds.name ?? checked.resourceName), checked.evaluation));
     // Job names are chosen by Vertex, so the new model can always be trained before the old one goes.
     return { changes, replaces, deleteBeforeReplace: false };
   },

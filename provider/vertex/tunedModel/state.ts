@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { evaluationStateSchema } from "../../lifecycle/evaluation/report";
 import { mergeOutputs, readState, toPropertyMap, tolerant } from "../../lifecycle/state";
 import { timeoutsStateSchema } from "../../lifecycle/timeouts";
 import { effectiveHyperparameters, managedModelFields } from "../converters";
@@ -45,6 +46,8 @@ export const vertexTunedModelStateSchema = z.looseObject({
   ),
   tuningDataStats: tolerant(z.object({ exampleCount: z.number().optional(), billableTokenCount: z.number().optional(), stepCount: z.number().optional() })),
   effectiveHyperparameters: tolerant(z.object({ epochCount: z.number().optional(), learningRateMultiplier: z.number().optional(), adapterSize: z.number().optional() })),
+  // The quality gate and how the model scored (written by the gate, not by the service).
+  evaluation: tolerant(evaluationStateSchema),
 });
 
 /** A `VertexTunedModel`'s recorded state (its outputs). */
@@ -61,7 +64,9 @@ export function readVertexTunedModelState(recorded: Record<string, unknown>): Ve
  * outside Pulumi shows as drift.
  */
 export function vertexOutputs(inputs: CheckedVertexInputs, job: TuningJob, model?: VertexModel): Record<string, unknown> {
-  return toPropertyMap({ ...inputs, ...reportedState(job, model) } satisfies VertexTunedModelState);
+  // The evaluation output is the gate's report, written by the gate; the input (with its examples) is not kept.
+  const { evaluation: _gate, ...kept } = inputs;
+  return toPropertyMap({ ...kept, ...reportedState(job, model) } satisfies VertexTunedModelState);
 }
 
 /** What the job (and, once it exists, its model) reports, as outputs. */

@@ -2,6 +2,7 @@ import { ApiTransportError, GoogleApiError } from "../../client/apiErrors";
 import type { TrainingBackend } from "../../lifecycle/backend";
 import { shutdownSignal } from "../../runtime/shutdownSignal";
 import { abortableSleep } from "../../waiter/sleep";
+import { operationDeadline } from "../../lifecycle/timeouts";
 import type { VertexApi } from "../api";
 import { createTuningJobBody } from "../converters";
 import { classifyTuningJob, isFinal, jobProgressReporter } from "../jobPoller";
@@ -9,6 +10,7 @@ import type { TuningJob } from "../wire";
 import { creationKey } from "./creationKey";
 import { CREATION_LABEL, type CheckedVertexInputs } from "./inputs";
 import { vertexOutputs } from "./state";
+import { removeProducedModel } from "./teardown";
 
 /** How often a create whose answer was lost is looked for and, when absent, sent again. */
 const SUBMIT_ATTEMPTS = 4;
@@ -47,7 +49,20 @@ export function vertexTraining(api: VertexApi, parent: string): TrainingBackend<
     record: async (inputs, job) => vertexOutputs(inputs, job),
     failureMessage: (job, reason) => `tuning job ${job.name} ${reason}`,
     onFailedCreate: { action: "keep", advice: "it produced no model. Fix the cause and run `pulumi up` again to train a new one" },
+    generate: (outs, prompt, settings, signal) => api.generateText(servingEndpoint(outs), prompt, signal, settings),
+    servingName: servingEndpoint,
+    async discardCandidate(job) {
+      // The job stays as Vertex's history; its model and endpoint go, as on destroy.
+      const deadline = operationDeadline({}, "delete");
+      await removeProducedModel(api, job, deadline.at, deadline.signal);
+    },
   };
+}
+
+/** The endpoint serving the model the outputs describe: Vertex answers generateContent there. */
+function servingEndpoint(outs: Record<string, unknown>): string {
+  if (typeof outs.endpoint !== "string") throw new Error(`${String(outs.name)} reports no endpoint to evaluate; run \`pulumi refresh\``);
+  return outs.endpoint;
 }
 
 /**

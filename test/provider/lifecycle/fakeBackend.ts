@@ -1,4 +1,5 @@
 import type { TrainingBackend } from "../../../provider/lifecycle/backend";
+import type { CheckedEvaluation } from "../../../provider/lifecycle/evaluation/settings";
 
 /** A job of the fake backend: its state and how many more polls it stays pending. */
 export interface FakeJob {
@@ -16,6 +17,8 @@ export interface FakeJob {
 export interface FakeInputs {
   /** Deadlines. */
   timeouts?: { create?: string };
+  /** The quality gate. */
+  evaluation?: CheckedEvaluation;
 }
 
 /** What the fake backend did, for assertions. */
@@ -32,7 +35,7 @@ export interface FakeBackend {
  * A training service in memory: no HTTP, no emulator. Jobs end after a given number of polls; the fake
  * records every seam call so the lifecycle's policy can be asserted once for both real backends.
  */
-export function fakeBackend(options: { job: Omit<FakeJob, "name">; onFailedCreate: "delete" | "keep" }): FakeBackend {
+export function fakeBackend(options: { job: Omit<FakeJob, "name">; onFailedCreate: "delete" | "keep"; reply?: (prompt: string) => string }): FakeBackend {
   const jobs = new Map<string, FakeJob>();
   const calls: string[] = [];
   const advance = (job: FakeJob): FakeJob => {
@@ -83,6 +86,15 @@ export function fakeBackend(options: { job: Omit<FakeJob, "name">; onFailedCreat
             advice: "it was deleted",
           }
         : { action: "keep", advice: "it produced nothing" },
+    async generate(_outs, prompt) {
+      calls.push("generate");
+      return (options.reply ?? ((text: string) => text))(prompt);
+    },
+    servingName: (outs) => String(outs.name),
+    async discardCandidate(job) {
+      calls.push("discardCandidate");
+      jobs.delete(job.name);
+    },
   };
   return { backend, jobs, calls };
 }

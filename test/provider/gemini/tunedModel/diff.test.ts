@@ -67,3 +67,26 @@ describe("diffTunedModel", () => {
     expect(diffTunedModel({ ...olds, state: "CREATING" }, news)).toEqual(expect.objectContaining({ changes: true, replaces: [] }));
   });
 });
+
+describe("diffTunedModel and the evaluation gate", () => {
+  const evaluation = {
+    dataset: { kind: "inline" as const, examples: [{ textInput: "1", output: "2" }], fingerprint: "sha256:ev", exampleCount: 1 },
+    thresholds: { exactMatch: 0.9 },
+  };
+  const recorded = { ...olds, evaluation: { datasetFingerprint: "sha256:ev", exampleCount: 1, thresholds: { exactMatch: 0.9 }, scores: { exactMatch: 1 }, passed: true } };
+
+  it("the same gate is no change; a changed threshold or dataset is an in-place change, never a retrain", () => {
+    expect(diffTunedModel(recorded, { ...news, evaluation }).changes).toBe(false);
+    expect(diffTunedModel(recorded, { ...news, evaluation: { ...evaluation, thresholds: { exactMatch: 0.8 } } })).toEqual({
+      changes: true, replaces: [], updates: [], deleteBeforeReplace: false,
+    });
+    const otherData = { ...evaluation, dataset: { ...evaluation.dataset, fingerprint: "sha256:other" } };
+    expect(diffTunedModel(recorded, { ...news, evaluation: otherData })).toMatchObject({ changes: true, replaces: [] });
+  });
+
+  it("adding a gate to a model without one, or removing it, is a change; neither is for a stack that never had one", () => {
+    expect(diffTunedModel(olds, { ...news, evaluation }).changes).toBe(true);
+    expect(diffTunedModel(recorded, news).changes).toBe(true);
+    expect(diffTunedModel(olds, news).changes).toBe(false);
+  });
+});
