@@ -197,6 +197,7 @@ test("names carry the project number; requests may name the project by id or num
 });
 
 test("$alt=json;enum-encoding=int answers JobState and AdapterSize as numbers; requests may send numbers", async () => {
+  emu.control.pauseTraining(); // so the job is still JOB_STATE_PENDING (2) when it is read back
   const job = await createJob(api, jobBody({ supervisedTuningSpec: { trainingDatasetUri: "gs://unmapped-bucket/train.jsonl", hyperParameters: { adapterSize: 6 } } }));
   expect(job.supervisedTuningSpec.hyperParameters.adapterSize).toBe("ADAPTER_SIZE_TWO");
   const numeric = (await api.get(`${v1(job.name)}?%24alt=json%3Benum-encoding%3Dint`)).json;
@@ -205,4 +206,5 @@ test("$alt=json;enum-encoding=int answers JobState and AdapterSize as numbers; r
   const listed = (await api.get(`${V}/tuningJobs?$alt=json;enum-encoding=int`)).json;
   expect(listed.tuningJobs.every((j: { state: unknown }) => typeof j.state === "number")).toBe(true);
   expect((await api.get(v1(job.name))).json.state).toBe("JOB_STATE_PENDING");
+  emu.control.resumeTraining();
 });
