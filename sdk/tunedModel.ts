@@ -113,7 +113,7 @@ export class TunedModel extends DynamicResource {
    */
   constructor(name: string, args: TunedModelArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = {
-      name: undefined, state: undefined, createTime: undefined, updateTime: undefined, startTime: undefined,
+      state: undefined, createTime: undefined, updateTime: undefined, startTime: undefined,
       completeTime: undefined, effectiveHyperparameters: undefined, totalSteps: undefined, finalMeanLoss: undefined,
       snapshots: undefined, exampleCount: undefined, datasetFingerprint: undefined,
     };
@@ -142,6 +142,7 @@ export class TunedModel extends DynamicResource {
       },
       opts,
     );
+    this.name = this.nameFromId();
   }
 }
 

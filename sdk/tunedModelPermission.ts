@@ -37,7 +37,6 @@ export class TunedModelPermission extends DynamicResource {
       "TunedModelPermission",
       name,
       {
-        name: undefined,
         tunedModel: args.tunedModel,
         granteeType: args.granteeType,
         emailAddress: args.emailAddress,
@@ -46,5 +45,6 @@ export class TunedModelPermission extends DynamicResource {
       },
       opts,
     );
+    this.name = this.nameFromId();
   }
 }

@@ -117,7 +117,7 @@ export class VertexTunedModel extends DynamicResource {
    */
   constructor(name: string, args: VertexTunedModelArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = {
-      name: undefined, state: undefined, model: undefined, endpoint: undefined, checkpoints: undefined, tuningDataStats: undefined,
+      state: undefined, model: undefined, endpoint: undefined, checkpoints: undefined, tuningDataStats: undefined,
       effectiveHyperparameters: undefined, createTime: undefined, startTime: undefined, endTime: undefined, updateTime: undefined,
       error: undefined,
     };
@@ -146,5 +146,6 @@ export class VertexTunedModel extends DynamicResource {
       },
       opts,
     );
+    this.name = this.nameFromId();
   }
 }
