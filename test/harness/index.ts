@@ -23,4 +23,4 @@ export { releaseTarball, releaseCacheDir } from "./releaseTarball";
 export type { Release } from "./releaseTarball";
 export { workingTreeTarball } from "./workingTreeTarball";
 export { previewThenFailingUp, previewThenUp, stepsByResource } from "./previewAgreement";
-export type { AgreementOptions, PreviewAndFailedUp, PreviewAndUp } from "./previewAgreement";
+export type { AgreementOptions, PreviewAndFailedUp, PreviewAndUp, PreviewableStack } from "./previewAgreement";

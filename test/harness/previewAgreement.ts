@@ -1,7 +1,13 @@
 import { isDeepStrictEqual } from "node:util";
 import type { PreviewResult, UpResult } from "@pulumi/pulumi/automation";
 import { StackStepError, type StepResult, type StepTrace } from "./stepTrace";
-import type { PreviewStepOptions, TestStack, UpStepOptions } from "./testStack";
+import type { PreviewStepOptions, UpStepOptions } from "./testStack";
+
+/** A stack whose preview and up can be compared: a `TestStack` or a user project's `ProjectStack`. */
+export interface PreviewableStack {
+  preview(options?: PreviewStepOptions): Promise<StepResult<PreviewResult>>;
+  up(options?: UpStepOptions): Promise<StepResult<UpResult>>;
+}
 
 /** What {@link previewThenUp} ran: the reviewed preview and the `up` that followed it. */
 export interface PreviewAndUp {
@@ -31,7 +37,7 @@ export interface AgreementOptions {
  * steps are exactly the steps `up` performed (and the change counts agree). The preview is what a person
  * approves; a resource it shows as replaced while `up` updates it, or the reverse, fails here.
  */
-export async function previewThenUp(stack: TestStack, options: AgreementOptions = {}): Promise<PreviewAndUp> {
+export async function previewThenUp(stack: PreviewableStack, options: AgreementOptions = {}): Promise<PreviewAndUp> {
   const preview = await stack.preview(options.preview);
   await options.beforeUp?.();
   const up = await stack.up(options.up);
@@ -47,7 +53,7 @@ export async function previewThenUp(stack: TestStack, options: AgreementOptions 
  * As {@link previewThenUp} for an `up` expected to fail: every resource `up` started took the steps the
  * preview planned for it (those after the failure never start, so they are not compared).
  */
-export async function previewThenFailingUp(stack: TestStack, options: AgreementOptions = {}): Promise<PreviewAndFailedUp> {
+export async function previewThenFailingUp(stack: PreviewableStack, options: AgreementOptions = {}): Promise<PreviewAndFailedUp> {
   const preview = await stack.preview(options.preview);
   await options.beforeUp?.();
   const failure = await stack.up(options.up).then(
