@@ -1,6 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { datasetFingerprint } from "../../dataset";
 import { checkInputs, type CheckResult } from "../../lifecycle/check";
+import { replacementReason } from "../../lifecycle/diff";
 import { operationDeadline } from "../../lifecycle/timeouts";
 import { createTrainingJob, resumeTrainingJob } from "../../lifecycle/trainingJob";
 import { containsUnknown } from "../../runtime/unknowns";
@@ -72,7 +73,9 @@ export const tunedModelProvider = {
 
   /** Decides replace / update / no change (see `diff.ts`). */
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const { changes, replaces, deleteBeforeReplace } = diffTunedModel(olds, news as CheckedTunedModelInputs);
+    const checked = news as CheckedTunedModelInputs;
+    const { changes, replaces, deleteBeforeReplace } = diffTunedModel(olds, checked);
+    if (replaces.length > 0) console.log(replacementReason(checked.resourceName, replaces));
     return { changes, replaces, deleteBeforeReplace };
   },
 

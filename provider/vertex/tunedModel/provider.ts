@@ -1,6 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { GoogleApiError } from "../../client/apiErrors";
 import { checkInputs, isHttpUrl, type CheckResult } from "../../lifecycle/check";
+import { replacementReason } from "../../lifecycle/diff";
 import { operationDeadline } from "../../lifecycle/timeouts";
 import { createTrainingJob, resumeTrainingJob } from "../../lifecycle/trainingJob";
 import type { CheckFailure } from "../../runtime/checkFailures";
@@ -115,7 +116,9 @@ export const vertexTunedModelProvider = {
 
   /** Decides replace / update / no change (see `diff.ts`). */
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const { changes, replaces } = diffVertexTunedModel(olds, news as CheckedVertexInputs);
+    const checked = news as CheckedVertexInputs;
+    const { changes, replaces } = diffVertexTunedModel(olds, checked);
+    if (replaces.length > 0) console.log(replacementReason(checked.resourceName, replaces));
     // Job names are chosen by Vertex, so the new model can always be trained before the old one goes.
     return { changes, replaces, deleteBeforeReplace: false };
   },
