@@ -64,7 +64,7 @@ export type TrainingSnapshot = NonNullable<TunedModelState["snapshots"]>[number]
  * place; `pulumi refresh` notices edits and deletions made outside Pulumi.
  */
 export class TunedModel extends DynamicResource {
-  /** Full resource name, `tunedModels/<id>`. */
+  /** Full resource name, `tunedModels/<id>`: the resource id, so known in the preview of an in-place update. */
   declare readonly name: RecordedOutput<TunedModelState, "name">;
   /** The id part of the name. */
   declare readonly tunedModelId: RecordedOutput<TunedModelState, "tunedModelId">;

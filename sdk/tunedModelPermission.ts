@@ -20,7 +20,7 @@ export interface TunedModelPermissionArgs extends ConnectionArgs {
  * replaces the permission.
  */
 export class TunedModelPermission extends DynamicResource {
-  /** `tunedModels/<model>/permissions/<id>`. */
+  /** `tunedModels/<model>/permissions/<id>`: the resource id, so known in the preview of an in-place update. */
   declare readonly name: RecordedOutput<TunedModelPermissionState, "name">;
   /** The granted role. */
   declare readonly role: RecordedOutput<TunedModelPermissionState, "role">;

@@ -74,7 +74,7 @@ export type VertexTuningStats = NonNullable<VertexTunedModelState["tuningDataSta
  * deletes its endpoint and the model. Credentials come from Application Default Credentials.
  */
 export class VertexTunedModel extends DynamicResource {
-  /** The tuning job, `projects/{p}/locations/{l}/tuningJobs/{id}`. */
+  /** The tuning job, `projects/{p}/locations/{l}/tuningJobs/{id}`: the resource id, so known in the preview of an in-place update. */
   declare readonly name: RecordedOutput<VertexTunedModelState, "name">;
   /** The job's state, e.g. `JOB_STATE_SUCCEEDED`. */
   declare readonly state: RecordedOutput<VertexTunedModelState, "state">;
