@@ -78,9 +78,9 @@ export class VertexTunedModel extends DynamicResource {
   declare readonly name: RecordedOutput<VertexTunedModelState, "name">;
   /** The job's state, e.g. `JOB_STATE_SUCCEEDED`. */
   declare readonly state: RecordedOutput<VertexTunedModelState, "state">;
-  /** The tuned model, `projects/{p}/locations/{l}/models/{id}`. */
+  /** The tuned model, `projects/{p}/locations/{l}/models/{id}`. Unknown in the preview of an in-place update (README, Limitations). */
   declare readonly model: RecordedOutput<VertexTunedModelState, "model">;
-  /** The endpoint serving it, `projects/{p}/locations/{l}/endpoints/{id}`: call `generateContent` there. */
+  /** The endpoint serving it, `projects/{p}/locations/{l}/endpoints/{id}`: call `generateContent` there. Unknown in the preview of an in-place update. */
   declare readonly endpoint: RecordedOutput<VertexTunedModelState, "endpoint">;
   /** Checkpoints the job exported. */
   declare readonly checkpoints: OptionalOutput<VertexTunedModelState, "checkpoints">;
