@@ -15,6 +15,19 @@ export abstract class DynamicResource extends pulumi.CustomResource {
   ) {
     super(`pulumi-nodejs:dynamic/gemini:${type}`, name, { ...props, __provider: serializedProvider(kind) }, opts);
   }
+
+  /**
+   * The resource's full service name, read from its id (every resource here is identified by its full
+   * name) rather than from its outputs. The Node dynamic-provider host does not preview updates: for an
+   * in-place update the engine previews the resource's outputs as exactly what `check` returned, so any
+   * other output is unknown, and a dependent on it (a permission, a model tuned from this one) would
+   * preview a replacement that `up` never makes. The engine keeps the id of a resource it updates in place,
+   * in a preview too, so this name is known there; it is unknown exactly when the resource is created or
+   * replaced.
+   */
+  protected nameFromId(): pulumi.Output<string> {
+    return this.id;
+  }
 }
 
 /**

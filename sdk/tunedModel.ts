@@ -67,7 +67,7 @@ export type TrainingSnapshot = NonNullable<TunedModelState["snapshots"]>[number]
  * place; `pulumi refresh` notices edits and deletions made outside Pulumi.
  */
 export class TunedModel extends DynamicResource {
-  /** Full resource name, `tunedModels/<id>`. */
+  /** Full resource name, `tunedModels/<id>`: the resource id, so known in the preview of an in-place update. */
   declare readonly name: RecordedOutput<TunedModelState, "name">;
   /** The id part of the name. */
   declare readonly tunedModelId: RecordedOutput<TunedModelState, "tunedModelId">;
@@ -119,7 +119,7 @@ export class TunedModel extends DynamicResource {
    */
   constructor(name: string, args: TunedModelArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = {
-      name: undefined, state: undefined, createTime: undefined, updateTime: undefined, startTime: undefined,
+      state: undefined, createTime: undefined, updateTime: undefined, startTime: undefined,
       completeTime: undefined, effectiveHyperparameters: undefined, totalSteps: undefined, finalMeanLoss: undefined,
       snapshots: undefined, exampleCount: undefined, datasetFingerprint: undefined,
     };
@@ -149,6 +149,7 @@ export class TunedModel extends DynamicResource {
       },
       opts,
     );
+    this.name = this.nameFromId();
   }
 }
 

@@ -20,7 +20,7 @@ export interface TunedModelPermissionArgs extends ConnectionArgs {
  * replaces the permission.
  */
 export class TunedModelPermission extends DynamicResource {
-  /** `tunedModels/<model>/permissions/<id>`. */
+  /** `tunedModels/<model>/permissions/<id>`: the resource id, so known in the preview of an in-place update. */
   declare readonly name: RecordedOutput<TunedModelPermissionState, "name">;
   /** The granted role. */
   declare readonly role: RecordedOutput<TunedModelPermissionState, "role">;
@@ -37,7 +37,6 @@ export class TunedModelPermission extends DynamicResource {
       "TunedModelPermission",
       name,
       {
-        name: undefined,
         tunedModel: args.tunedModel,
         granteeType: args.granteeType,
         emailAddress: args.emailAddress,
@@ -46,5 +45,6 @@ export class TunedModelPermission extends DynamicResource {
       },
       opts,
     );
+    this.name = this.nameFromId();
   }
 }

@@ -77,13 +77,13 @@ export type VertexTuningStats = NonNullable<VertexTunedModelState["tuningDataSta
  * deletes its endpoint and the model. Credentials come from Application Default Credentials.
  */
 export class VertexTunedModel extends DynamicResource {
-  /** The tuning job, `projects/{p}/locations/{l}/tuningJobs/{id}`. */
+  /** The tuning job, `projects/{p}/locations/{l}/tuningJobs/{id}`: the resource id, so known in the preview of an in-place update. */
   declare readonly name: RecordedOutput<VertexTunedModelState, "name">;
   /** The job's state, e.g. `JOB_STATE_SUCCEEDED`. */
   declare readonly state: RecordedOutput<VertexTunedModelState, "state">;
-  /** The tuned model, `projects/{p}/locations/{l}/models/{id}`. */
+  /** The tuned model, `projects/{p}/locations/{l}/models/{id}`. Unknown in the preview of an in-place update (README, Limitations). */
   declare readonly model: RecordedOutput<VertexTunedModelState, "model">;
-  /** The endpoint serving it, `projects/{p}/locations/{l}/endpoints/{id}`: call `generateContent` there. */
+  /** The endpoint serving it, `projects/{p}/locations/{l}/endpoints/{id}`: call `generateContent` there. Unknown in the preview of an in-place update. */
   declare readonly endpoint: RecordedOutput<VertexTunedModelState, "endpoint">;
   /** Checkpoints the job exported. */
   declare readonly checkpoints: OptionalOutput<VertexTunedModelState, "checkpoints">;
@@ -123,7 +123,7 @@ export class VertexTunedModel extends DynamicResource {
    */
   constructor(name: string, args: VertexTunedModelArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = {
-      name: undefined, state: undefined, model: undefined, endpoint: undefined, checkpoints: undefined, tuningDataStats: undefined,
+      state: undefined, model: undefined, endpoint: undefined, checkpoints: undefined, tuningDataStats: undefined,
       effectiveHyperparameters: undefined, createTime: undefined, startTime: undefined, endTime: undefined, updateTime: undefined,
       error: undefined,
     };
@@ -153,5 +153,6 @@ export class VertexTunedModel extends DynamicResource {
       },
       opts,
     );
+    this.name = this.nameFromId();
   }
 }

@@ -85,3 +85,14 @@ function canonicalRecord(value: unknown): string {
   const entries = Object.entries((value as Record<string, unknown> | undefined) ?? {}).sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify(entries);
 }
+
+/**
+ * The line diff prints when a training resource must be replaced, naming what forces it. The Node
+ * dynamic-provider host passes neither changed keys nor a detailed diff to the engine, so the preview's
+ * `[diff: ...]` summary lists every input that differs, consequences included (an autonamed id follows
+ * from the training spec); this line is where a reviewer reads the reason.
+ */
+export function replacementReason(resourceName: string, replaces: readonly string[]): string {
+  const reasons = replaces.map((field) => (field === "state" ? "its recorded training failed" : `${field} changed`));
+  return `${resourceName}: replaced by a newly trained model because ${reasons.join(", ")}`;
+}

@@ -3,6 +3,7 @@
 // only type-checked: tsconfig.json includes every `examples/*/*.ts`, and `npm run typecheck` checks them.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { previewThenUp } from "../harness";
 import { createGeminiStack, PERMISSION_TYPE, TUNED_MODEL_TYPE } from "./geminiStack";
 import { exampleProgram } from "./exampleProgram";
 
@@ -16,7 +17,7 @@ describe.each([
   it("deploys against the emulator, changes nothing on a second up, and destroys", async () => {
     const env = await createGeminiStack(exampleProgram(example));
     try {
-      const up = await env.stack.up();
+      const { up } = await previewThenUp(env.stack);
       const resources = await env.stack.stateResources();
       expect(resources.filter((r) => r.type === TUNED_MODEL_TYPE)).toHaveLength(expected.models);
       expect(resources.filter((r) => r.type === PERMISSION_TYPE)).toHaveLength(expected.permissions);
@@ -25,7 +26,7 @@ describe.each([
       expect(model?.outputs).toEqual(expect.objectContaining({ state: "ACTIVE", exampleCount: expected.examples }));
       expect(up.result.outputs.modelName?.value).toBe(model?.id);
 
-      expect((await env.stack.up()).changes).toEqual({ same: 1 + expected.models + expected.permissions });
+      expect((await previewThenUp(env.stack)).up.changes).toEqual({ same: 1 + expected.models + expected.permissions });
       await env.stack.destroy();
       expect(env.emulator.control.models()).toEqual([]);
     } finally {

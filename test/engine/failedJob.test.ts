@@ -2,7 +2,7 @@
 // stack records nothing half-made; once the fault is gone, `up` succeeds.
 import * as gemini from "../../sdk";
 import { NUMBER_EXAMPLES } from "../fixtures/numbers";
-import { StackStepError } from "../harness";
+import { previewThenFailingUp, previewThenUp } from "../harness";
 import { createGeminiStack, TUNED_MODEL_TYPE, type GeminiStack } from "./geminiStack";
 
 jest.setTimeout(120_000);
@@ -26,15 +26,14 @@ describe("a tuning job that fails", () => {
 
   it("fails up with the service's message, records nothing, and succeeds once the fault is gone", async () => {
     env.emulator.control.failJob({ tunedModelId: "flaky-model", atStep: 3, code: 13, message: "trainer ran out of memory" });
-    const failure = await env.stack.up().then(() => undefined, (error: unknown) => error);
-    expect(failure).toBeInstanceOf(StackStepError);
-    const shown = (failure as StackStepError).trace.outputLines.join("\n") + (failure as StackStepError).trace.errorLines.join("\n");
+    const { failure } = await previewThenFailingUp(env.stack);
+    const shown = failure.trace.outputLines.join("\n") + failure.trace.errorLines.join("\n");
     expect(shown).toMatch(/tuning job tunedModels\/flaky-model\/operations\/\S+ failed: .*trainer ran out of memory/);
     expect((await env.stack.stateResources()).filter((r) => r.type === TUNED_MODEL_TYPE)).toEqual([]);
     expect(env.emulator.control.models()).toEqual([]);
 
     env.emulator.control.clearJobFailures();
-    await env.stack.up();
+    await previewThenUp(env.stack);
     const [model] = (await env.stack.stateResources()).filter((r) => r.type === TUNED_MODEL_TYPE);
     expect(model?.outputs?.state).toBe("ACTIVE");
     expect(env.emulator.control.jobsCreated()).toBe(2);

@@ -6,6 +6,7 @@
 // already training and waits for it. Either way the emulator sees one job, not two.
 import * as gemini from "../../sdk";
 import { NUMBER_EXAMPLES } from "../fixtures/numbers";
+import { previewThenUp } from "../harness";
 import { createGeminiStack, plannedOps, TUNED_MODEL_TYPE, type GeminiStack } from "./geminiStack";
 import { upInterruptedAt } from "./interruptUp";
 
@@ -45,7 +46,8 @@ describe("an interrupted up", () => {
     }
 
     env.emulator.control.setStepMs(10);
-    const resumed = await env.stack.up();
+    const { preview, up: resumed } = await previewThenUp(env.stack);
+    expect(plannedOps(preview).patient).toEqual([expected.op]);
     expect(plannedOps(resumed).patient).toEqual([expected.op]);
     expect(resumed.outputLines.join("\n")).toMatch(expected.line);
     const [model] = (await env.stack.stateResources()).filter((r) => r.type === TUNED_MODEL_TYPE);

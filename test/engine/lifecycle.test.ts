@@ -1,13 +1,14 @@
 // The product's lifecycle on the real Pulumi engine against the emulator over loopback: preview, up,
 // no-op, in-place update, replacements (hyperparameter, dataset file), refresh after out-of-band delete
 // and edit, destroy, and what the state holds. Each step asserts on what the engine reports, on the
-// exported state, and on the emulator's own records.
+// exported state, and on the emulator's own records; every up is preceded by a preview that must plan
+// exactly what the up then does (previewThenUp).
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as gemini from "../../sdk";
 import { NUMBER_EXAMPLES } from "../fixtures/numbers";
-import type { StateResource } from "../harness";
+import { previewThenUp, type StateResource } from "../harness";
 import { createGeminiStack, mutatingRequests, operationOf, plannedOps, TUNED_MODEL_TYPE, type GeminiStack } from "./geminiStack";
 
 jest.setTimeout(180_000);
@@ -69,7 +70,7 @@ describe("TunedModel lifecycle on the real engine", () => {
   });
 
   it("2. up trains both models to ACTIVE, showing progress", async () => {
-    const up = await env.stack.up();
+    const { up } = await previewThenUp(env.stack);
     expect(up.changes).toEqual({ create: 3 });
     expect(env.emulator.control.counters().modelsByState).toEqual(expect.objectContaining({ ACTIVE: 2, CREATING: 0, FAILED: 0 }));
     expect(up.outputLines.join("\n")).toMatch(/tunedModels\/inline-model-[a-z0-9]{7}: \d+% \(step \d+\/6/);
@@ -83,8 +84,8 @@ describe("TunedModel lifecycle on the real engine", () => {
   });
 
   it("3. up with no change reports none and only reads reach the service", async () => {
-    env.emulator.control.clearRequests();
-    const up = await env.stack.up();
+    const { preview, up } = await previewThenUp(env.stack, { beforeUp: () => env.emulator.control.clearRequests() });
+    expect(preview.changes).toEqual({ same: 3 });
     expect(up.changes).toEqual({ same: 3 });
     expect(mutatingRequests(env.emulator)).toEqual([]);
   });
@@ -93,12 +94,10 @@ describe("TunedModel lifecycle on the real engine", () => {
     const before = await modelId("inline-model");
     settings = { ...settings, displayName: "numbers v2", temperature: 0.25 };
     env.stack.setProgram(program());
-    const preview = await env.stack.preview();
+    const { preview, up } = await previewThenUp(env.stack, { beforeUp: () => env.emulator.control.clearRequests() });
     expect(plannedOps(preview)).toEqual({ "inline-model": ["update"], "file-model": ["same"] });
     expect(operationOf(preview, "inline-model", "update")?.changedInputs).toEqual(["displayName", "temperature"]);
 
-    env.emulator.control.clearRequests();
-    const up = await env.stack.up();
     expect(up.changes).toEqual({ same: 2, update: 1 });
     expect(mutatingRequests(env.emulator)).toEqual([expect.objectContaining({ method: "PATCH", path: `/v1beta/${before}` })]);
     expect(env.emulator.control.requests().find((r) => r.method === "PATCH")?.updateMask).toEqual(["displayName", "temperature"]);
@@ -109,12 +108,10 @@ describe("TunedModel lifecycle on the real engine", () => {
     const before = await modelId("inline-model");
     settings = { ...settings, epochCount: 3 };
     env.stack.setProgram(program());
-    const preview = await env.stack.preview();
+    const { preview, up } = await previewThenUp(env.stack, { beforeUp: () => env.emulator.control.clearRequests() });
     expect(plannedOps(preview)["inline-model"]).toEqual(["create-replacement", "replace", "delete-replaced"]);
     expect(operationOf(preview, "inline-model", "replace")?.replaces).toEqual(["hyperparameters.epochCount"]);
 
-    env.emulator.control.clearRequests();
-    const up = await env.stack.up();
     const after = await modelId("inline-model");
     expect(after).toMatch(/^tunedModels\/inline-model-[a-z0-9]{7}$/);
     expect(after).not.toBe(before);
@@ -127,10 +124,9 @@ describe("TunedModel lifecycle on the real engine", () => {
     const before = await modelId("file-model");
     const jobs = env.emulator.control.jobsCreated();
     fs.appendFileSync(jsonl, JSON.stringify({ q: "Chile", a: "Santiago" }) + "\n");
-    const preview = await env.stack.preview();
+    const { preview, up } = await previewThenUp(env.stack);
     expect(operationOf(preview, "file-model", "replace")?.replaces).toEqual(["trainingData"]);
 
-    const up = await env.stack.up();
     expect(up.changes).toEqual({ same: 2, replace: 1 });
     expect(env.emulator.control.jobsCreated()).toBe(jobs + 1);
     expect(await modelId("file-model")).not.toBe(before);
@@ -146,7 +142,8 @@ describe("TunedModel lifecycle on the real engine", () => {
     expect(refresh.changes).toEqual(expect.objectContaining({ delete: 1 }));
     expect(await modelId("inline-model")).toBeUndefined();
 
-    const up = await env.stack.up();
+    const { preview, up } = await previewThenUp(env.stack);
+    expect(plannedOps(preview)["inline-model"]).toEqual(["create"]);
     expect(plannedOps(up)["inline-model"]).toEqual(["create"]);
     expect(await modelId("inline-model")).toBe(id); // the same derived id: same stack, name and spec
     expect(env.emulator.control.counters().modelsByState.ACTIVE).toBe(2);
@@ -163,11 +160,9 @@ describe("TunedModel lifecycle on the real engine", () => {
 
     await env.stack.refresh();
     expect((await models()).find((r) => r.id === id)?.outputs?.description).toBe("edited by hand");
-    const preview = await env.stack.preview();
+    const { preview } = await previewThenUp(env.stack, { beforeUp: () => env.emulator.control.clearRequests() });
     expect(plannedOps(preview)).toEqual({ "inline-model": ["same"], "file-model": ["update"] });
 
-    env.emulator.control.clearRequests();
-    await env.stack.up();
     expect(env.emulator.control.requests().filter((r) => r.method === "PATCH").map((r) => r.updateMask)).toEqual([["description"]]);
     const restored = env.emulator.control.models().find((m) => m.model.name === id)?.model;
     expect(restored?.description).toBe("declared in the program");

@@ -4,7 +4,7 @@
 // 0.2 the Gemini update deleted the model and threw, and every later `up` said "no longer exists".
 import * as gemini from "../../sdk";
 import { NUMBER_EXAMPLES } from "../fixtures/numbers";
-import { StackStepError } from "../harness";
+import { previewThenFailingUp, previewThenUp, StackStepError } from "../harness";
 import { createGeminiStack, plannedOps, TUNED_MODEL_TYPE, type GeminiStack } from "./geminiStack";
 
 jest.setTimeout(180_000);
@@ -36,7 +36,7 @@ describe("a resumed Gemini tuning job that fails", () => {
   it("is recorded as failed, the next preview replaces it, and the replacement trains", async () => {
     // 1. The create times out while the job trains: the model is recorded, still CREATING.
     env.emulator.control.pauseTraining();
-    expect(await shownBy(env.stack.up())).toMatch(/was still training after the create timeout \(2s\); the job keeps training/);
+    expect(await shownBy(previewThenFailingUp(env.stack).then(({ failure }) => Promise.reject(failure)))).toMatch(/was still training after the create timeout \(2s\); the job keeps training/);
     const [training] = await recorded();
     expect(training?.outputs?.state).toBe("CREATING");
     const id = String(training?.outputs?.name);
@@ -44,7 +44,9 @@ describe("a resumed Gemini tuning job that fails", () => {
     // 2. The next up resumes the same job, which fails meanwhile: the failure is recorded, nothing deleted.
     env.emulator.control.failJob({ tunedModelId: id, atStep: 1, code: 13, message: "trainer ran out of memory" });
     env.emulator.control.resumeTraining();
-    const second = await shownBy(env.stack.up());
+    const resumed = await previewThenFailingUp(env.stack);
+    expect(plannedOps(resumed.preview).resumable).toEqual(["update"]);
+    const second = await shownBy(Promise.reject(resumed.failure));
     expect(second).toMatch(/resuming the wait for its tuning job/);
     expect(second).toMatch(/tuning job tunedModels\/\S+\/operations\/\S+ failed: INTERNAL \(code 13\): trainer ran out of memory; the failure is recorded/);
     expect(second).not.toMatch(/no longer exists/);
@@ -55,12 +57,9 @@ describe("a resumed Gemini tuning job that fails", () => {
     expect(env.emulator.control.jobsCreated()).toBe(1);
 
     // 3. The next preview proposes a replacement, because of the failed state, deleting the old model first.
-    const preview = await env.stack.preview();
-    expect(plannedOps(preview).resumable).toEqual(expect.arrayContaining(["replace"]));
-
     // 4. Once the cause is gone, up trains the replacement under the same autonamed id.
-    env.emulator.control.clearJobFailures();
-    const third = await env.stack.up();
+    const { preview, up: third } = await previewThenUp(env.stack, { beforeUp: () => env.emulator.control.clearJobFailures() });
+    expect(plannedOps(preview).resumable).toEqual(expect.arrayContaining(["replace"]));
     expect(plannedOps(third, TUNED_MODEL_TYPE).resumable).toEqual(expect.arrayContaining(["replace"]));
     const [active] = await recorded();
     expect(active?.outputs).toEqual(expect.objectContaining({ name: id, state: "ACTIVE" }));

@@ -14,7 +14,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type EmulatorHandle } from "../../emulator";
-import { ProjectStack, releaseTarball, repoRoot, UserProject, workingTreeTarball, type Release, type StateResource } from "../harness";
+import { previewThenUp, ProjectStack, releaseTarball, repoRoot, UserProject, workingTreeTarball, type Release, type StateResource } from "../harness";
 import { serviceAccountKey } from "../provider/auth/credentialFiles";
 import { mutatingRequests, operationOf, PERMISSION_TYPE, plannedOps, TUNED_MODEL_TYPE } from "./geminiStack";
 import { DATA_BUCKET, VERTEX_MODEL_TYPE, VERTEX_STACK_PROJECT, VERTEX_STACK_REGION, writeVertexDataset } from "./vertexStack";
@@ -158,18 +158,21 @@ describe(`upgrading a stack from release ${RELEASE.version} (${RELEASE.commit}) 
   it("5. a display-name change of both models is an in-place update of the same models, without training", async () => {
     stack.setConfig("pgt-user-project:geminiDisplayName", "capitals v2");
     stack.setConfig("pgt-user-project:vertexDisplayName", "vertex capitals v2");
-    const preview = await stack.preview();
+    let jobs = { gemini: 0, vertex: 0 };
+    const { preview, up } = await previewThenUp(stack, {
+      beforeUp: () => {
+        emulator.control.clearRequests();
+        jobs = { gemini: emulator.control.jobsCreated(), vertex: emulator.control.vertexJobsCreated() };
+      },
+    });
     expect(plannedOps(preview)).toEqual({ capitals: ["update"] });
     expect(plannedOps(preview, VERTEX_MODEL_TYPE)).toEqual({ "vertex-capitals": ["update"] });
-    // Not asserted here: the permission's plan. A preview does not run the model's update, so the model's
-    // `name` (the permission's `tunedModel`) is unknown and the permission shows as a possible replacement,
-    // with 0.1.0 as with this tree. The up below proves it is left alone.
+    // The permission's `tunedModel` is the model's name, known in the preview of the model's in-place update.
+    expect(plannedOps(preview, PERMISSION_TYPE)).toEqual({ analyst: ["same"] });
+    expect(preview.changes).toEqual({ same: 2, update: 2 });
     expect(operationOf(preview, "capitals", "update")?.changedInputs).toEqual(["displayName"]);
     expect(operationOf(preview, "vertex-capitals", "update")?.changedInputs).toEqual(["tunedModelDisplayName"]);
 
-    emulator.control.clearRequests();
-    const jobs = { gemini: emulator.control.jobsCreated(), vertex: emulator.control.vertexJobsCreated() };
-    const up = await stack.up();
     expect(up.changes).toEqual({ same: 2, update: 2 });
     expect(plannedOps(up, PERMISSION_TYPE)).toEqual({ analyst: ["same"] });
     const patches = mutatingRequests(emulator).map((request) => `${request.method} ${request.path}`).sort();

@@ -3,7 +3,7 @@
 // job trains (Ctrl-C) is resumed by the next `up` on the same job, never a second one. Whether the
 // cancelling engine records the partial create is a race inside the engine, so both outcomes are checked.
 import * as gemini from "../../sdk";
-import type { StackStepError } from "../harness";
+import { previewThenFailingUp, previewThenUp } from "../harness";
 import { plannedOps } from "./geminiStack";
 import { upInterruptedAt } from "./interruptUp";
 import { createVertexStack, VERTEX_MODEL_TYPE, type VertexStack } from "./vertexStack";
@@ -29,16 +29,13 @@ describe("a Vertex tuning job that fails", () => {
 
   it("fails up with the job's error, records nothing, and the next up trains anew", async () => {
     env.emulator.control.failVertexJob({ atStep: 2, code: 3, message: "Example 7 exceeds the token limit." });
-    const failure = await env.stack.up().then(
-      () => undefined,
-      (error: StackStepError) => error.trace,
-    );
-    const shown = [...(failure?.outputLines ?? []), ...(failure?.diagnostics.map((d) => d.message) ?? [])].join("\n");
+    const failure = (await previewThenFailingUp(env.stack)).failure.trace;
+    const shown = [...failure.outputLines, ...failure.diagnostics.map((d) => d.message)].join("\n");
     expect(shown).toMatch(/tuning job projects\/.+\/tuningJobs\/\d+ ended JOB_STATE_FAILED: INVALID_ARGUMENT: Example 7 exceeds the token limit\./);
     expect((await env.stack.stateResources()).filter((r) => r.type === VERTEX_MODEL_TYPE)).toEqual([]);
     expect(env.emulator.control.vertexJobs().map((j) => [j.job.state, j.model])).toEqual([["JOB_STATE_FAILED", undefined]]);
 
-    const retried = await env.stack.up();
+    const { up: retried } = await previewThenUp(env.stack);
     expect(plannedOps(retried, VERTEX_MODEL_TYPE).patient).toEqual(["create"]);
     expect(env.emulator.control.vertexJobs().map((j) => j.job.state)).toEqual(["JOB_STATE_SUCCEEDED", "JOB_STATE_FAILED"]);
     await env.stack.destroy();
@@ -69,7 +66,7 @@ describe("an interrupted Vertex up", () => {
     if (recorded.length === 1) expect(recorded[0]?.outputs).toEqual(expect.objectContaining({ state: expect.stringMatching(/JOB_STATE_(PENDING|RUNNING)/) }));
 
     env.emulator.control.setStepMs(10);
-    const resumed = await env.stack.up();
+    const { up: resumed } = await previewThenUp(env.stack);
     expect(plannedOps(resumed, VERTEX_MODEL_TYPE).patient).toEqual([expected.op]);
     expect(resumed.outputLines.join("\n")).toMatch(expected.line);
     const [model] = (await env.stack.stateResources()).filter((r) => r.type === VERTEX_MODEL_TYPE);

@@ -2,11 +2,12 @@
 // loopback, authenticated with Application Default Credentials (a service-account key file): preview,
 // up, no-op, in-place update, replacements on the dataset fingerprint and on a hyperparameter, refresh
 // after an out-of-band deletion, destroy. Each step asserts on what the engine reports, on the exported
-// state and on the emulator's own records.
+// state and on the emulator's own records; every up is preceded by a preview that must plan exactly what
+// the up then does (previewThenUp).
 import * as fs from "node:fs";
 import { vertexProjectNumber } from "../../emulator/vertex/projects";
 import * as gemini from "../../sdk";
-import type { StateResource } from "../harness";
+import { previewThenUp, type StateResource } from "../harness";
 import { mutatingRequests, operationOf, plannedOps } from "./geminiStack";
 import { createVertexStack, deleteOutOfBand, VERTEX_MODEL_TYPE, VERTEX_STACK_PROJECT, VERTEX_STACK_REGION, type VertexStack } from "./vertexStack";
 
@@ -59,7 +60,7 @@ describe("VertexTunedModel lifecycle on the real engine", () => {
   it("2. up trains the model, showing the job's progress, and records model, endpoint and stats", async () => {
     // Slow enough (a second per step) that the first poll, sent right after the create, sees the job pending.
     env.emulator.control.setStepMs(1000);
-    const up = await env.stack.up();
+    const { up } = await previewThenUp(env.stack);
     env.emulator.control.setStepMs(10);
     expect(up.changes).toEqual({ create: 2 });
     const lines = up.outputLines.join("\n");
@@ -83,8 +84,8 @@ describe("VertexTunedModel lifecycle on the real engine", () => {
   });
 
   it("3. up with no change reports none and only reads reach the service", async () => {
-    env.emulator.control.clearRequests();
-    const up = await env.stack.up();
+    const { preview, up } = await previewThenUp(env.stack, { beforeUp: () => env.emulator.control.clearRequests() });
+    expect(preview.changes).toEqual({ same: 2 });
     expect(up.changes).toEqual({ same: 2 });
     expect(mutatingRequests(env.emulator)).toEqual([]);
   });
@@ -93,11 +94,9 @@ describe("VertexTunedModel lifecycle on the real engine", () => {
     const before = await recorded();
     settings = { ...settings, displayName: "capitals v2", labels: { team: "ml", env: "prod" } };
     env.stack.setProgram(program());
-    const preview = await env.stack.preview();
+    const { preview } = await previewThenUp(env.stack, { beforeUp: () => env.emulator.control.clearRequests() });
     expect(plannedOps(preview, VERTEX_MODEL_TYPE)).toEqual({ capitals: ["update"] });
 
-    env.emulator.control.clearRequests();
-    await env.stack.up();
     expect(mutatingRequests(env.emulator)).toEqual([expect.objectContaining({ method: "PATCH", path: `/v1/${String(before?.outputs?.model)}` })]);
     expect(env.emulator.control.requests().find((r) => r.method === "PATCH")?.updateMask).toEqual(["displayName", "labels"]);
     expect((await recorded())?.id).toBe(before?.id);
@@ -108,12 +107,10 @@ describe("VertexTunedModel lifecycle on the real engine", () => {
     const before = await recorded();
     dataset = env.writeDataset("capitals.jsonl", [...CAPITALS, ["Chile", "Santiago"]]);
     env.stack.setProgram(program());
-    const preview = await env.stack.preview();
+    const { preview, up } = await previewThenUp(env.stack, { beforeUp: () => env.emulator.control.clearRequests() });
     expect(plannedOps(preview, VERTEX_MODEL_TYPE).capitals).toEqual(["create-replacement", "replace", "delete-replaced"]);
     expect(operationOf(preview, "capitals", "replace")?.replaces).toEqual(["trainingDataset.fingerprint"]);
 
-    env.emulator.control.clearRequests();
-    const up = await env.stack.up();
     expect(up.result.outputs.examples?.value).toBe(5);
     const order = mutatingRequests(env.emulator).map((r) => r.path.replace(/\/\d+(?=$|:|@)/g, "/N"));
     // The create names the project as the stack does (its id); the teardown uses the names the job reported,
@@ -133,9 +130,8 @@ describe("VertexTunedModel lifecycle on the real engine", () => {
   it("6. an epochCount change replaces on the hyperparameter", async () => {
     settings = { ...settings, epochCount: 3 };
     env.stack.setProgram(program());
-    const preview = await env.stack.preview();
+    const { preview, up } = await previewThenUp(env.stack);
     expect(operationOf(preview, "capitals", "replace")?.replaces).toEqual(["hyperparameters.epochCount"]);
-    const up = await env.stack.up();
     expect(up.changes).toEqual({ same: 1, replace: 1 });
     expect((await recorded())?.outputs?.effectiveHyperparameters).toEqual({ epochCount: 3, adapterSize: 4 });
   });
@@ -147,7 +143,8 @@ describe("VertexTunedModel lifecycle on the real engine", () => {
     expect(refresh.changes).toEqual(expect.objectContaining({ delete: 1 }));
     expect(await recorded()).toBeUndefined();
 
-    const up = await env.stack.up();
+    const { preview, up } = await previewThenUp(env.stack);
+    expect(plannedOps(preview, VERTEX_MODEL_TYPE).capitals).toEqual(["create"]);
     expect(plannedOps(up, VERTEX_MODEL_TYPE).capitals).toEqual(["create"]);
     expect((await recorded())?.outputs?.state).toBe("JOB_STATE_SUCCEEDED");
   });

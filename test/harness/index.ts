@@ -22,3 +22,5 @@ export type { ProjectStackOptions } from "./projectStack";
 export { releaseTarball, releaseCacheDir } from "./releaseTarball";
 export type { Release } from "./releaseTarball";
 export { workingTreeTarball } from "./workingTreeTarball";
+export { previewThenFailingUp, previewThenUp, stepsByResource } from "./previewAgreement";
+export type { AgreementOptions, PreviewAndFailedUp, PreviewAndUp, PreviewableStack } from "./previewAgreement";

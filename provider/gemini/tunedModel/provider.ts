@@ -3,6 +3,7 @@ import { datasetFingerprint } from "../../dataset";
 import { checkInputs, type CheckResult } from "../../lifecycle/check";
 import { evaluationChanged, gatePreviewLine, reevaluateServedModel } from "../../lifecycle/evaluation/gate";
 import { checkedEvaluation } from "../../lifecycle/evaluation/settings";
+import { replacementReason } from "../../lifecycle/diff";
 import { operationDeadline } from "../../lifecycle/timeouts";
 import { createTrainingJob, resumeTrainingJob } from "../../lifecycle/trainingJob";
 import { containsUnknown } from "../../runtime/unknowns";
@@ -80,6 +81,7 @@ export const tunedModelProvider = {
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
     const checked = news as CheckedTunedModelInputs;
     const { changes, replaces, deleteBeforeReplace } = diffTunedModel(olds, checked);
+    if (replaces.length > 0) console.log(replacementReason(checked.resourceName, replaces));
     if (replaces.length > 0 && checked.evaluation !== undefined) console.log(gatePreviewLine(String(olds.name ?? checked.resourceName), checked.evaluation, deleteBeforeReplace));
     return { changes, replaces, deleteBeforeReplace };
   },

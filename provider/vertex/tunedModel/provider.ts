@@ -3,6 +3,7 @@ import { GoogleApiError } from "../../client/apiErrors";
 import { checkInputs, isHttpUrl, type CheckResult } from "../../lifecycle/check";
 import { evaluationChanged, gatePreviewLine, reevaluateServedModel } from "../../lifecycle/evaluation/gate";
 import { checkedEvaluation } from "../../lifecycle/evaluation/settings";
+import { replacementReason } from "../../lifecycle/diff";
 import { operationDeadline } from "../../lifecycle/timeouts";
 import { createTrainingJob, resumeTrainingJob } from "../../lifecycle/trainingJob";
 import type { CheckFailure } from "../../runtime/checkFailures";
@@ -121,6 +122,7 @@ export const vertexTunedModelProvider = {
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
     const checked = news as CheckedVertexInputs;
     const { changes, replaces } = diffVertexTunedModel(olds, checked);
+    if (replaces.length > 0) console.log(replacementReason(checked.resourceName, replaces));
     if (replaces.length > 0 && checked.evaluation !== undefined) console.log(gatePreviewLine(String(olds.name ?? checked.resourceName), checked.evaluation));
     // Job names are chosen by Vertex, so the new model can always be trained before the old one goes.
     return { changes, replaces, deleteBeforeReplace: false };

@@ -1,5 +1,5 @@
 // The diff field table and its comparators, on plain values (no backend).
-import { compare, diffFields, settingsChanged, type FieldRule } from "../../../provider/lifecycle/diff";
+import { compare, diffFields, replacementReason, settingsChanged, type FieldRule } from "../../../provider/lifecycle/diff";
 import { UNKNOWN } from "../../../provider/runtime/unknowns";
 
 const table: FieldRule[] = [
@@ -37,5 +37,14 @@ describe("diffFields", () => {
   test("settings compare as JSON", () => {
     expect(settingsChanged({ timeouts: { create: "1h" } }, { timeouts: { create: "1h" } }, ["timeouts", "baseUrl"])).toBe(false);
     expect(settingsChanged({ timeouts: { create: "1h" } }, { timeouts: { create: "2h" } }, ["timeouts"])).toBe(true);
+  });
+});
+
+describe("replacementReason", () => {
+  test("names every property that forces the replacement, and a failed training in words", () => {
+    expect(replacementReason("capitals", ["hyperparameters.epochCount", "trainingData"])).toBe(
+      "capitals: replaced by a newly trained model because hyperparameters.epochCount changed, trainingData changed",
+    );
+    expect(replacementReason("capitals", ["state"])).toBe("capitals: replaced by a newly trained model because its recorded training failed");
   });
 });
