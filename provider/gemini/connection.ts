@@ -2,6 +2,7 @@ import { adcAuthorizer } from "../auth/adcAuthorizer";
 import { apiKeyAuthorizer } from "../auth/apiKeyAuthorizer";
 import type { RequestAuthorizer } from "../auth/requestAuthorizer";
 import { GEMINI_TUNING_SCOPES } from "../auth/scopes";
+import { serviceRootProblem } from "../lifecycle/serviceRoot";
 import { geminiConfig } from "../runtime/stackConfig";
 
 /** The Gemini API's public endpoint. */
@@ -61,14 +62,10 @@ export function connectionConfigProblems(inputs: ConnectionInputs, env: NodeJS.P
     ["environment variable GEMINI_BASE_URL", env.GEMINI_BASE_URL || undefined],
   ];
   const [source, value] = sources.find(([, candidate]) => candidate !== undefined) ?? [];
-  if (source === undefined || value === undefined || isHttpUrl(value)) return [];
-  return [{ property: "baseUrl", reason: `${source} is "${value}"; it must be an http(s) URL such as https://generativelanguage.googleapis.com` }];
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    return ["http:", "https:"].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
+  if (source === undefined || value === undefined) return [];
+  const problem = serviceRootProblem(value);
+  if (problem === undefined) return [];
+  // The value is shown only when it is merely malformed: one with credentials holds a password.
+  const shown = problem.startsWith("must be an http(s) URL") ? ` is "${value}"; it` : "";
+  return [{ property: "baseUrl", reason: `${source}${shown} ${problem}${shown ? " such as https://generativelanguage.googleapis.com" : ""}` }];
 }

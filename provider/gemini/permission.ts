@@ -1,5 +1,6 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { z } from "zod";
+import { serviceRootSchema } from "../lifecycle/serviceRoot";
 import { checkInputs } from "../lifecycle/check";
 import { toPropertyMap } from "../lifecycle/state";
 import { configureProvider } from "../runtime/stackConfig";
@@ -22,7 +23,7 @@ export const permissionInputsSchema = z
     role: z.enum(["READER", "WRITER"], { error: "must be READER or WRITER (ownership is transferred, not granted)" }),
     apiKey: z.string().min(1).optional(),
     project: z.string().min(1).optional(),
-    baseUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    baseUrl: serviceRootSchema().optional(),
   })
   .superRefine((inputs, ctx) => {
     if (inputs.granteeType === "EVERYONE" && inputs.emailAddress !== undefined) {
