@@ -18,7 +18,7 @@ export const MAX_DURATION_MS = 365 * 24 * 3_600_000;
 
 /** Milliseconds of a duration, or undefined when it is not one (the caller reports where). */
 export function parseDuration(value: DurationInput): number | undefined {
-  if (typeof value === "number") return Number.isFinite(value) && value > 0 ? value * 1000 : undefined;
+  if (typeof value === "number") return Number.isFinite(value * 1000) && value > 0 ? value * 1000 : undefined;
   const text = value.trim();
   if (!DURATION.test(text)) return undefined;
   let total = 0;

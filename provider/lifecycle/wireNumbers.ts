@@ -16,10 +16,12 @@ export const FLOAT32_MAX = 3.4028234663852886e38;
 export const INT64_MAX_DIGITS = "9223372036854775807";
 
 const number = () => z.number({ error: "must be a number" });
+// Not zod's `.int()`: it also refuses whole numbers beyond 2^53 as "not whole", which hides the real bound.
+const whole = () => number().refine(Number.isInteger, { message: "must be a whole number", abort: true });
 
 /** A whole number in [1, INT32_MAX]. */
 export function positiveInt32() {
-  return number().int("must be a whole number").positive("must be greater than 0").max(INT32_MAX, `must be at most ${INT32_MAX} (the field is an int32)`);
+  return whole().pipe(number().positive("must be greater than 0").max(INT32_MAX, `must be at most ${INT32_MAX} (the field is an int32)`));
 }
 
 /**
@@ -27,10 +29,9 @@ export function positiveInt32() {
  * exactly, since a larger one would reach the service as a different number.
  */
 export function positiveInt64() {
-  return number()
-    .int("must be a whole number")
-    .positive("must be greater than 0")
-    .max(Number.MAX_SAFE_INTEGER, `must be at most ${Number.MAX_SAFE_INTEGER} (larger whole numbers lose precision in JSON)`);
+  return whole().pipe(
+    number().positive("must be greater than 0").max(Number.MAX_SAFE_INTEGER, `must be at most ${Number.MAX_SAFE_INTEGER} (larger whole numbers lose precision in JSON)`),
+  );
 }
 
 /** A positive float32: finite, at most FLOAT32_MAX, and not so small that it rounds to 0 on the wire. */
