@@ -159,7 +159,13 @@ export class GoogleApiClient {
     } catch (error) {
       if (call.signal?.aborted) throw new ApiCallAbortedError(identity, attempt, call.signal.reason);
       const failure = classifyTransportFailure(error, timedOut);
-      if (failure === undefined) throw error;
+      if (failure === undefined) {
+        // Not a network failure (a bug, or a header fetch refuses): its message may quote a credential.
+        // Duck-typed: undici's errors come from another realm under test runners and VMs.
+        const thrown = error as { message?: unknown } | null;
+        if (thrown !== null && typeof thrown === "object" && typeof thrown.message === "string") thrown.message = redactSecrets(thrown.message, secrets);
+        throw error;
+      }
       return { kind: "transport", failure };
     } finally {
       cancelTimer();

@@ -5,7 +5,7 @@ import { checkInputs } from "../lifecycle/check";
 import { toPropertyMap } from "../lifecycle/state";
 import { configureProvider } from "../runtime/stackConfig";
 import { geminiApiFor } from "./clientFor";
-import { connectionConfigProblems, type ConnectionInputs } from "./connection";
+import { apiKeySchema, connectionConfigProblems, type ConnectionInputs } from "./connection";
 import type { Permission } from "./wire";
 
 /**
@@ -21,7 +21,7 @@ export const permissionInputsSchema = z
     granteeType: z.enum(["USER", "GROUP", "EVERYONE"], { error: "must be USER, GROUP or EVERYONE" }),
     emailAddress: z.email("must be an email address").optional(),
     role: z.enum(["READER", "WRITER"], { error: "must be READER or WRITER (ownership is transferred, not granted)" }),
-    apiKey: z.string().min(1).optional(),
+    apiKey: apiKeySchema().optional(),
     project: z.string().min(1).optional(),
     baseUrl: serviceRootSchema().optional(),
   })

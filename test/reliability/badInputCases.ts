@@ -141,6 +141,8 @@ export const BAD_INPUTS: BadInputCase[] = [
   { what: "baseUrl with user and password", args: () => ({ baseUrl: `http://user:${URL_PASSWORD}@127.0.0.1:9` }), message: prop("baseUrl", "must not carry a user name or password"), secret: URL_PASSWORD },
   { what: "baseUrl with a password only", args: () => ({ baseUrl: `https://:${URL_PASSWORD}@generativelanguage.googleapis.com` }), message: prop("baseUrl", "must not carry a user name or password"), secret: URL_PASSWORD },
   { what: "empty apiKey", args: () => ({ apiKey: "" }), message: prop("apiKey", "must not be empty") },
+  { what: "apiKey of blanks", args: () => ({ apiKey: "  \n" }), message: prop("apiKey", "must not be empty") },
+  { what: "apiKey with a line break inside", args: () => ({ apiKey: "AIzaSyD-bad-input-key\nsecond-line" }), message: prop("apiKey", "printable ASCII"), secret: "AIzaSyD-bad-input-key" },
   { what: "empty project", args: () => ({ project: "" }), message: prop("project", "must not be empty") },
   { what: "gemini:baseUrl config that is not a URL", config: { "gemini:baseUrl": "not a url" }, message: /gemini:baseUrl.*(URL|url)/ },
   { what: "gemini:baseUrl config with another scheme", config: { "gemini:baseUrl": "ftp://generativelanguage.googleapis.com" }, message: /gemini:baseUrl.*(URL|url)/ },

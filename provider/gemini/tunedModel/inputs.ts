@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { apiKeySchema } from "../connection";
 import { serviceRootSchema } from "../../lifecycle/serviceRoot";
 import { describeDatasetProblem, exampleViolation } from "../../dataset";
 import type { DatasetSpec } from "../../dataset";
@@ -111,7 +112,7 @@ export const tunedModelInputsSchema = z
     hyperparameters: hyperparametersSchema.optional(),
     trainingData: datasetSchema.optional(),
     adoptExisting: z.boolean().optional(),
-    apiKey: z.string().min(1, "must not be empty").optional(),
+    apiKey: apiKeySchema().optional(),
     project: z.string().min(1, "must not be empty").optional(),
     baseUrl: serviceRootSchema().optional(),
     timeouts: timeoutsSchema,

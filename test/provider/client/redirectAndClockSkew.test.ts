@@ -39,6 +39,16 @@ describe("GoogleApiClient: redirects and a server clock ahead of ours", () => {
     await expect(client.request(get)).rejects.toMatchObject({ location: `${server.url}/elsewhere/` });
   });
 
+  test("a key fetch refuses as a header value is not quoted in the error", async () => {
+    server = await startScriptedServer([ok]);
+    const key = "AIzaSyD-key-with-a-line-break-inside\nx";
+    const client = new GoogleApiClient(server.url, { authorizer: apiKeyAuthorizer(key) });
+    const error = (await client.request(get).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/invalid header value/);
+    expect(error.message).not.toContain("AIzaSyD-key-with-a-line-break-inside");
+    expect(server.requests).toHaveLength(0);
+  });
+
   test("Retry-After as a date is read against the answer's Date header", async () => {
     const serverNow = Date.now() + 3_600_000;
     const skewed = { "retry-after": new Date(serverNow + 1000).toUTCString(), date: new Date(serverNow).toUTCString() };

@@ -97,6 +97,38 @@ describe("TunedModel arguments at their bounds", () => {
   });
 });
 
+describe("API keys", () => {
+  const KEY = "AIzaSyD-unit-test-key-with-35-chars-xx";
+  it("accepts a key with a trailing newline and refuses blank or multi-line keys without repeating them", async () => {
+    expect(geminiFailures({ apiKey: `${KEY}\n` })).toEqual([]);
+    expect(geminiFailures({ apiKey: " \n" })).toEqual([{ property: "apiKey", reason: "must not be empty" }]);
+    const multiLine = geminiFailures({ apiKey: `${KEY}\nsecond-line` });
+    expect(multiLine).toEqual([{ property: "apiKey", reason: expect.stringMatching(/printable ASCII/) }]);
+    expect(await permissionFailures({ apiKey: `${KEY} x` })).toEqual([{ property: "apiKey", reason: expect.stringMatching(/printable ASCII/) }]);
+    expect(JSON.stringify(multiLine)).not.toContain(KEY);
+  });
+
+  it("checks gemini:apiKey and GEMINI_API_KEY too: a blank one would fall back to other credentials silently", async () => {
+    await configureProvider({ config: { get: (key: string) => (key === "gemini:apiKey" ? "   " : undefined) } });
+    try {
+      expect(geminiFailures({})).toEqual([{ property: "apiKey", reason: "stack config gemini:apiKey must not be empty" }]);
+    } finally {
+      await configureProvider({ config: { get: () => undefined } });
+    }
+    const before = process.env.GEMINI_API_KEY;
+    process.env.GEMINI_API_KEY = `${KEY}\r\nx`;
+    try {
+      const found = geminiFailures({});
+      expect(found).toEqual([{ property: "apiKey", reason: expect.stringMatching(/^environment variable GEMINI_API_KEY must be one word/) }]);
+      expect(JSON.stringify(found)).not.toContain(KEY);
+      expect(geminiFailures({ apiKey: KEY })).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.GEMINI_API_KEY;
+      else process.env.GEMINI_API_KEY = before;
+    }
+  });
+});
+
 describe("TunedModelPermission connection settings", () => {
   it("refuses credentials in baseUrl and accepts a plain URL", async () => {
     const found = await permissionFailures({ baseUrl: `http://user:${SECRET}@localhost:1` });
