@@ -5,6 +5,7 @@ import { checkTunedModel } from "../../../provider/gemini/tunedModel/provider";
 import { tunedModelPermissionProvider } from "../../../provider/gemini/permission";
 import { checkVertexTunedModel } from "../../../provider/vertex/tunedModel/provider";
 import { configureProvider } from "../../../provider/runtime/stackConfig";
+import { getTunedModel } from "../../../provider/gemini/lookup";
 import { MAX_DURATION_MS, parseDuration } from "../../../provider/lifecycle/timeouts";
 import { FLOAT32_MAX, INT32_MAX } from "../../../provider/lifecycle/wireNumbers";
 
@@ -126,6 +127,14 @@ describe("API keys", () => {
       if (before === undefined) delete process.env.GEMINI_API_KEY;
       else process.env.GEMINI_API_KEY = before;
     }
+  });
+});
+
+describe("getTunedModel", () => {
+  it("refuses a baseUrl with credentials before any request, without repeating them", async () => {
+    const error = (await getTunedModel("some-model", { apiKey: "test-key-123456", baseUrl: `http://user:${SECRET}@127.0.0.1:9` }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/getTunedModel\(tunedModels\/some-model\): the service root .* must not carry a user name or password/);
+    expect(error.message).not.toContain(SECRET);
   });
 });
 
