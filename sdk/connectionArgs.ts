@@ -23,6 +23,18 @@ export function connectionInputs(args: ConnectionArgs): Record<string, pulumi.In
   return {
     apiKey: args.apiKey === undefined ? undefined : pulumi.secret(args.apiKey),
     project: args.project,
-    baseUrl: args.baseUrl,
+    baseUrl: serviceRootInput(args.baseUrl),
   };
+}
+
+/**
+ * A `baseUrl` as sent to the provider: marked secret when it carries `user:password@`, so that the
+ * engine prints `[secret]` where it shows the value of the rejected property (the provider's check refuses
+ * such a URL at preview). Any other URL is passed on unchanged.
+ */
+export function serviceRootInput(baseUrl: pulumi.Input<string> | undefined): pulumi.Input<string> | undefined {
+  if (baseUrl === undefined) return undefined;
+  const carriesCredentials = (url: string) => typeof url === "string" && /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url.trim());
+  if (typeof baseUrl === "string") return carriesCredentials(baseUrl) ? pulumi.secret(baseUrl) : baseUrl;
+  return pulumi.output(baseUrl).apply((url) => (carriesCredentials(url) ? pulumi.secret(url) : pulumi.output(url)));
 }

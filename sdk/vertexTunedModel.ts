@@ -3,6 +3,7 @@ import type { VertexTunedModelState } from "../provider/vertex/tunedModel/state"
 import { DynamicResource, stackQualifiedName, type OptionalOutput, type RecordedOutput } from "./dynamicResource";
 import { evaluationInput, type EvaluationArgs } from "./evaluation";
 import type { TimeoutsArgs } from "./timeouts";
+import { serviceRootInput } from "./connectionArgs";
 
 /** A dataset in Cloud Storage: where it is and what it contains. */
 export interface VertexDatasetArgs {
@@ -137,7 +138,7 @@ export class VertexTunedModel extends DynamicResource {
         autonameSeed: stackQualifiedName(name),
         project: args.project,
         location: args.location,
-        baseUrl: args.baseUrl,
+        baseUrl: serviceRootInput(args.baseUrl),
         baseModel: args.baseModel,
         tunedModelDisplayName: args.tunedModelDisplayName,
         description: args.description,

@@ -1,6 +1,6 @@
 /** Credentials for calls to Google: one authorizer per credential kind behind {@link RequestAuthorizer}. */
 export { CREDENTIAL_HEADERS, CredentialsError, type RequestAuthorizer } from "./requestAuthorizer";
-export { apiKeyAuthorizer } from "./apiKeyAuthorizer";
+export { apiKeyAuthorizer, apiKeyProblem } from "./apiKeyAuthorizer";
 export { adcAuthorizer } from "./adcAuthorizer";
 export { redactSecrets, REDACTED } from "./redact";
 export { GEMINI_TUNING_SCOPES } from "./scopes";

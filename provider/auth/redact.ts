@@ -7,6 +7,8 @@ const CREDENTIAL_PATTERNS: readonly RegExp[] = [
   /AIza[0-9A-Za-z_-]{35}/g,
   /(bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi,
   /([?&](?:key|access_token|oauth_token)=)[^&\s"']+/gi,
+  // `user:password@` in a URL (undici quotes the whole URL when it refuses one that carries credentials).
+  /(\b[a-z][a-z0-9+.-]*:\/\/)[^/?#\s@"']+(?=@)/gi,
 ];
 
 /**
@@ -25,4 +27,27 @@ export function redactSecrets(text: string, secrets: Iterable<string> = []): str
     );
   }
   return result;
+}
+
+/** The URL without its `user:password@` part (or the text unchanged when it is not a URL). */
+export function withoutUrlCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.username === "" && parsed.password === "") return url;
+    parsed.username = "";
+    parsed.password = "";
+    return parsed.href;
+  } catch {
+    return url;
+  }
+}
+
+/** Whether a URL carries a user name or password (`https://user:password@host`). */
+export function hasUrlCredentials(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== "" || parsed.password !== "";
+  } catch {
+    return /^[a-z][a-z0-9+.-]*:\/\/[^/?#@]*@/i.test(url.trim());
+  }
 }

@@ -1,5 +1,6 @@
 import type { AnyMessage } from "../google/status";
 import { errorInfoReason, fieldViolations } from "../google/errorEnvelope";
+import { redactSecrets, withoutUrlCredentials } from "../auth/redact";
 
 /** Which call failed: enough to say what was wrong and where. */
 export interface CallIdentity {
@@ -113,6 +114,41 @@ export class ApiTransportError extends ApiCallError {
     this.kind = kind;
     this.code = options.code;
     this.retryable = !options.permanent;
+  }
+}
+
+/**
+ * The service answered with a redirect (3xx). Google's APIs do not redirect, so the service root is wrong
+ * (typically `http://` for `https://`, or a web page's address): a permanent answer, never retried.
+ */
+export class ApiRedirectError extends ApiCallError {
+  /** HTTP status of the answer, e.g. 301. */
+  readonly httpStatus: number;
+  /** Where the answer points, absolute, without credentials; undefined when it had no `Location`. */
+  readonly location: string | undefined;
+  /** Asking again gets the same redirect. */
+  readonly retryable = false;
+
+  constructor(call: CallIdentity, httpStatus: number, location: string | null, baseUrl: string, attempts: number) {
+    const target = location === null ? undefined : redactSecrets(withoutUrlCredentials(absolute(location, baseUrl)));
+    const where = target === undefined ? "without a Location" : `to ${target}`;
+    super(
+      call,
+      `${call.method} ${call.resource} failed: HTTP ${httpStatus} redirect ${where}; Google's APIs do not redirect, so the service root ` +
+        `${redactSecrets(withoutUrlCredentials(baseUrl))} is probably wrong (http:// for https://?): set baseUrl to the API's root`,
+      attempts,
+    );
+    this.name = "ApiRedirectError";
+    this.httpStatus = httpStatus;
+    this.location = target;
+  }
+}
+
+function absolute(location: string, base: string): string {
+  try {
+    return new URL(location, `${base}/`).href;
+  } catch {
+    return location;
   }
 }
 

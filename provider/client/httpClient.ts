@@ -4,6 +4,7 @@ import { ErrorEnvelopeSchema, retryInfoDelayMs } from "../google/errorEnvelope";
 import type { ApiCall, HttpMethod } from "./apiCall";
 import {
   ApiCallAbortedError,
+  ApiRedirectError,
   ApiResponseFormatError,
   ApiTransportError,
   GoogleApiError,
@@ -14,6 +15,7 @@ import {
 import { retryAfterMs } from "./retryDelayHint";
 import { backoffDelayMs, retryPolicy, type RetryMode, type RetryPolicy } from "./retryPolicy";
 import { abortableSleep } from "../waiter/sleep";
+import { startLongTimer } from "../waiter/longTimer";
 import { classifyTransportFailure, type TransportFailure } from "./transportFailure";
 
 export type { ApiCall, HttpMethod } from "./apiCall";
@@ -96,9 +98,10 @@ export class GoogleApiClient {
       let hintMs: number | undefined;
       if (result.kind === "answer") {
         if (result.response.ok) return parseSuccess(call, identity, result.response.status, result.text, attempt);
+        if (isRedirect(result.response.status)) throw new ApiRedirectError(identity, result.response.status, result.response.headers.get("location"), this.baseUrl, attempt);
         const fields = errorFields(result.response.status, result.text, secrets);
         retryable = isRetryableStatus(mode, policy, result.response.status);
-        hintMs = retryInfoDelayMs(fields.details) ?? retryAfterMs(result.response.headers.get("retry-after"), Date.now());
+        hintMs = retryInfoDelayMs(fields.details) ?? retryAfterMs(result.response.headers.get("retry-after"), Date.now(), result.response.headers.get("date"));
         failure = new GoogleApiError(identity, fields, { attempts: attempt, retryable: policy.retryableStatuses.includes(fields.httpStatus) });
       } else {
         const { failure: transport } = result;
@@ -136,10 +139,10 @@ export class GoogleApiClient {
     // Our own controller (not AbortSignal.timeout) so that a timeout is told apart from the caller's abort.
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
+    const cancelTimer = startLongTimer(timeoutMs, () => {
       timedOut = true;
       controller.abort(new Error("request timeout"));
-    }, timeoutMs);
+    });
     const onAbort = () => controller.abort(call.signal?.reason);
     call.signal?.addEventListener("abort", onAbort, { once: true });
     try {
@@ -148,17 +151,24 @@ export class GoogleApiClient {
         headers,
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         signal: controller.signal,
-        redirect: "error",
+        // A redirect is a permanent answer (a mistyped service root): seen here, reported at once.
+        redirect: "manual",
       });
       const text = await response.text();
       return { kind: "answer", response, text };
     } catch (error) {
       if (call.signal?.aborted) throw new ApiCallAbortedError(identity, attempt, call.signal.reason);
       const failure = classifyTransportFailure(error, timedOut);
-      if (failure === undefined) throw error;
+      if (failure === undefined) {
+        // Not a network failure (a bug, or a header fetch refuses): its message may quote a credential.
+        // Duck-typed: undici's errors come from another realm under test runners and VMs.
+        const thrown = error as { message?: unknown } | null;
+        if (thrown !== null && typeof thrown === "object" && typeof thrown.message === "string") thrown.message = redactSecrets(thrown.message, secrets);
+        throw error;
+      }
       return { kind: "transport", failure };
     } finally {
-      clearTimeout(timer);
+      cancelTimer();
       call.signal?.removeEventListener("abort", onAbort);
     }
   }
@@ -201,6 +211,11 @@ export class GoogleApiClient {
   toJSON(): Record<string, unknown> {
     return { baseUrl: this.baseUrl, project: this.project, authKind: this.authKind };
   }
+}
+
+/** 3xx answers: Google's APIs never redirect, so one means the service root is wrong. */
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400;
 }
 
 /** GET, PATCH and DELETE converge when repeated; a POST might have acted already. */

@@ -4,6 +4,7 @@ export type { ApiCall, HttpMethod } from "./apiCall";
 export {
   ApiCallError,
   ApiCallAbortedError,
+  ApiRedirectError,
   ApiResponseFormatError,
   ApiTransportError,
   GoogleApiError,

@@ -1,9 +1,12 @@
-/** What the limits look at: the texts' lengths in UTF-16 units (a `TuningExample` has them, so has a reader's `ExampleTexts`). */
+/**
+ * What the limits look at: the texts' lengths in UTF-16 units, and the texts themselves (`toString`) when
+ * those are over a limit (a `TuningExample` has both, so has a reader's `ExampleTexts`).
+ */
 export interface ExampleLengths {
   /** The prompt. */
-  textInput: { readonly length: number };
+  textInput: { readonly length: number; toString(): string };
   /** The expected answer. */
-  output: { readonly length: number };
+  output: { readonly length: number; toString(): string };
 }
 
 /**
@@ -21,13 +24,24 @@ export const EXAMPLE_LIMITS = {
 export function exampleViolation(example: ExampleLengths): string | undefined {
   const empty = emptyTextViolation(example);
   if (empty !== undefined) return empty;
-  if (example.textInput.length > EXAMPLE_LIMITS.maxInputChars) {
-    return `the input has ${example.textInput.length} characters; the limit is ${EXAMPLE_LIMITS.maxInputChars}`;
-  }
-  if (example.output.length > EXAMPLE_LIMITS.maxOutputChars) {
-    return `the output has ${example.output.length} characters; the limit is ${EXAMPLE_LIMITS.maxOutputChars}`;
-  }
+  const input = overLimit(example.textInput, EXAMPLE_LIMITS.maxInputChars);
+  if (input !== undefined) return `the input has ${input} characters; the limit is ${EXAMPLE_LIMITS.maxInputChars}`;
+  const output = overLimit(example.output, EXAMPLE_LIMITS.maxOutputChars);
+  if (output !== undefined) return `the output has ${output} characters; the limit is ${EXAMPLE_LIMITS.maxOutputChars}`;
   return undefined;
+}
+
+/**
+ * The text's length in characters when it is over `limit`, else undefined. The API counts characters
+ * (code points): a character outside the BMP (an emoji) is two UTF-16 units but one character. A text
+ * has at least as many UTF-16 units as characters, so only one already over the limit in units is
+ * counted again.
+ */
+function overLimit(text: { readonly length: number }, limit: number): number | undefined {
+  if (text.length <= limit) return undefined;
+  let characters = 0;
+  for (const _ of String(text)) characters++;
+  return characters > limit ? characters : undefined;
 }
 
 /**

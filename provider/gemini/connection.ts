@@ -1,7 +1,9 @@
 import { adcAuthorizer } from "../auth/adcAuthorizer";
-import { apiKeyAuthorizer } from "../auth/apiKeyAuthorizer";
+import { z } from "zod";
+import { apiKeyAuthorizer, apiKeyProblem } from "../auth/apiKeyAuthorizer";
 import type { RequestAuthorizer } from "../auth/requestAuthorizer";
 import { GEMINI_TUNING_SCOPES } from "../auth/scopes";
+import { serviceRootProblem } from "../lifecycle/serviceRoot";
 import { geminiConfig } from "../runtime/stackConfig";
 
 /** The Gemini API's public endpoint. */
@@ -55,20 +57,41 @@ export function authorizerFor(connection: Pick<GeminiConnection, "apiKey" | "pro
  * the value came from, instead of at the first request.
  */
 export function connectionConfigProblems(inputs: ConnectionInputs, env: NodeJS.ProcessEnv = process.env): Array<{ property: string; reason: string }> {
+  return [...configuredApiKeyProblems(inputs, env), ...configuredBaseUrlProblems(inputs, env)];
+}
+
+/** The zod schema of an `apiKey` argument (see {@link apiKeyProblem}). */
+export function apiKeySchema() {
+  return z.string().superRefine((value, ctx) => {
+    const problem = apiKeyProblem(value);
+    if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+  });
+}
+
+// A configured key that is only whitespace would silently fall back to Application Default Credentials.
+function configuredApiKeyProblems(inputs: ConnectionInputs, env: NodeJS.ProcessEnv): Array<{ property: string; reason: string }> {
+  if (inputs.apiKey) return [];
+  const sources: Array<[string, string | undefined]> = [
+    ["stack config gemini:apiKey", geminiConfig("apiKey")],
+    ["environment variable GEMINI_API_KEY", env.GEMINI_API_KEY || undefined],
+    ["environment variable GOOGLE_API_KEY", env.GOOGLE_API_KEY || undefined],
+  ];
+  const [source, value] = sources.find(([, candidate]) => candidate !== undefined) ?? [];
+  const problem = value === undefined ? undefined : apiKeyProblem(value);
+  return problem === undefined ? [] : [{ property: "apiKey", reason: `${source} ${problem}` }];
+}
+
+function configuredBaseUrlProblems(inputs: ConnectionInputs, env: NodeJS.ProcessEnv): Array<{ property: string; reason: string }> {
   if (inputs.baseUrl) return [];
   const sources: Array<[string, string | undefined]> = [
     ["stack config gemini:baseUrl", geminiConfig("baseUrl")],
     ["environment variable GEMINI_BASE_URL", env.GEMINI_BASE_URL || undefined],
   ];
   const [source, value] = sources.find(([, candidate]) => candidate !== undefined) ?? [];
-  if (source === undefined || value === undefined || isHttpUrl(value)) return [];
-  return [{ property: "baseUrl", reason: `${source} is "${value}"; it must be an http(s) URL such as https://generativelanguage.googleapis.com` }];
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    return ["http:", "https:"].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
+  if (source === undefined || value === undefined) return [];
+  const problem = serviceRootProblem(value);
+  if (problem === undefined) return [];
+  // The value is shown only when it is merely malformed: one with credentials holds a password.
+  const shown = problem.startsWith("must be an http(s) URL") ? ` is "${value}"; it` : "";
+  return [{ property: "baseUrl", reason: `${source}${shown} ${problem}${shown ? " such as https://generativelanguage.googleapis.com" : ""}` }];
 }

@@ -1,5 +1,6 @@
 import { geminiApiFor } from "./clientFor";
-import type { ConnectionInputs } from "./connection";
+import { serviceRootProblem } from "../lifecycle/serviceRoot";
+import { resolveConnection, type ConnectionInputs } from "./connection";
 import { withoutMarker } from "./tunedModel/creationMarker";
 import type { TunedModel } from "./wire";
 
@@ -9,6 +10,8 @@ import type { TunedModel } from "./wire";
  */
 export async function getTunedModel(name: string, connection: ConnectionInputs): Promise<TunedModel> {
   const fullName = name.startsWith("tunedModels/") ? name : `tunedModels/${name}`;
+  const problem = serviceRootProblem(resolveConnection(connection).baseUrl);
+  if (problem !== undefined) throw new Error(`getTunedModel(${fullName}): the service root (baseUrl, gemini:baseUrl or GEMINI_BASE_URL) ${problem}`);
   const model = await geminiApiFor(connection).getTunedModel(fullName);
   if (model === undefined) throw new Error(`tuned model ${fullName} was not found (tunedModels.get answered 404 NOT_FOUND)`);
   // A model with a chosen id carries its creation marker while it trains; it is no part of its description.

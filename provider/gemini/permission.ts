@@ -1,10 +1,11 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { z } from "zod";
+import { serviceRootSchema } from "../lifecycle/serviceRoot";
 import { checkInputs } from "../lifecycle/check";
 import { toPropertyMap } from "../lifecycle/state";
 import { configureProvider } from "../runtime/stackConfig";
 import { geminiApiFor } from "./clientFor";
-import { connectionConfigProblems, type ConnectionInputs } from "./connection";
+import { apiKeySchema, connectionConfigProblems, type ConnectionInputs } from "./connection";
 import { withRotatedKeyAdvice } from "./recordedKeyAdvice";
 import type { Permission } from "./wire";
 
@@ -21,9 +22,9 @@ export const permissionInputsSchema = z
     granteeType: z.enum(["USER", "GROUP", "EVERYONE"], { error: "must be USER, GROUP or EVERYONE" }),
     emailAddress: z.email("must be an email address").optional(),
     role: z.enum(["READER", "WRITER"], { error: "must be READER or WRITER (ownership is transferred, not granted)" }),
-    apiKey: z.string().min(1).optional(),
+    apiKey: apiKeySchema().optional(),
     project: z.string().min(1).optional(),
-    baseUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    baseUrl: serviceRootSchema().optional(),
   })
   .superRefine((inputs, ctx) => {
     if (inputs.granteeType === "EVERYONE" && inputs.emailAddress !== undefined) {

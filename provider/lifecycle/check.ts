@@ -32,12 +32,3 @@ export function checkInputs<S extends z.ZodType, Checked extends object>(
   if ("failures" in step) return step.failures.length > 0 ? { inputs: news, failures: step.failures } : { inputs: toPropertyMap(parsed.data as object), failures: [] };
   return { inputs: toPropertyMap(step.checked), failures: [] };
 }
-
-/** Whether a configured value is an http(s) URL (stack settings are not checked by a schema). */
-export function isHttpUrl(value: string): boolean {
-  try {
-    return ["http:", "https:"].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { longTimeoutSignal } from "../waiter";
 
 /**
  * Durations in the form Pulumi's `customTimeouts` use (`"2h"`, `"30m"`, `"1h30m"`, `"90s"`, `"500ms"`),
@@ -9,9 +10,15 @@ export type DurationInput = string | number;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
 
+/**
+ * The longest deadline a resource accepts: 8760 hours (365 days). Every duration up to it is honoured as
+ * written (the timers behind it are chunked past `setTimeout`'s 24.8-day limit); a longer one fails check.
+ */
+export const MAX_DURATION_MS = 365 * 24 * 3_600_000;
+
 /** Milliseconds of a duration, or undefined when it is not one (the caller reports where). */
 export function parseDuration(value: DurationInput): number | undefined {
-  if (typeof value === "number") return Number.isFinite(value) && value > 0 ? value * 1000 : undefined;
+  if (typeof value === "number") return Number.isFinite(value * 1000) && value > 0 ? value * 1000 : undefined;
   const text = value.trim();
   if (!DURATION.test(text)) return undefined;
   let total = 0;
@@ -48,7 +55,7 @@ export function timeoutMs(inputs: { timeouts?: TimeoutsInput }, kind: keyof type
  */
 export function operationDeadline(inputs: { timeouts?: TimeoutsInput }, kind: keyof typeof DEFAULT_TIMEOUTS_MS, now: number = Date.now()): { at: number; signal: AbortSignal } {
   const limit = timeoutMs(inputs, kind);
-  return { at: now + limit, signal: AbortSignal.timeout(limit) };
+  return { at: now + limit, signal: longTimeoutSignal(limit) };
 }
 
 /** The zod schema of a `timeouts` argument, with the reason a bad duration fails check. */
@@ -57,7 +64,10 @@ export const timeoutsSchema = z
   .optional();
 
 function durationSchema() {
-  return z.union([z.string(), z.number()]).refine((value) => parseDuration(value) !== undefined, { message: 'must be a duration such as "2h", "30m" or "90s"' });
+  return z
+    .union([z.string(), z.number()])
+    .refine((value) => parseDuration(value) !== undefined, { message: 'must be a duration such as "2h", "30m" or "90s"', abort: true })
+    .refine((value) => (parseDuration(value) ?? 0) <= MAX_DURATION_MS, { message: 'must be at most "8760h" (365 days)' });
 }
 
 /** A recorded `timeouts` argument, read back from state without judging it (check already did). */

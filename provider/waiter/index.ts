@@ -5,3 +5,4 @@ export { throttledReporter, type ThrottledReporterOptions } from "./throttledRep
 export { nextPollDelay, DEFAULT_POLL_SCHEDULE, type PollDecision, type PollScheduleOptions } from "./pollSchedule";
 export { estimateCompletion, CompletionEstimate, type ProgressObservation, type EstimateOptions } from "./completionEstimate";
 export { systemClock, type WaiterClock } from "./clock";
+export { startLongTimer, longTimeoutSignal, MAX_TIMER_DELAY_MS } from "./longTimer";

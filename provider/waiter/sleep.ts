@@ -1,6 +1,8 @@
+import { startLongTimer } from "./longTimer";
+
 /**
  * Waits `ms` milliseconds, or rejects with the signal's reason as soon as it aborts (a retry wait must not
- * outlive the caller's interest).
+ * outlive the caller's interest). Waits longer than `setTimeout` can hold are chunked (see `longTimer.ts`).
  */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -9,13 +11,13 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
       return;
     }
     const onAbort = () => {
-      clearTimeout(timer);
+      cancel();
       reject(signal?.reason);
     };
-    const timer = setTimeout(() => {
+    const cancel = startLongTimer(ms, () => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
-    }, Math.max(0, ms));
+    });
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

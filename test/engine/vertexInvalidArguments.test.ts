@@ -24,7 +24,42 @@ describe("invalid VertexTunedModel arguments fail at preview", () => {
     ["the provider's own label", () => ({ ...valid, labels: { "pulumi-gemini-tuning": "mine" } }), checkFailure('labels["pulumi-gemini-tuning"]', "the label pulumi-gemini-tuning is reserved for the provider")],
     ["a display name over 128 characters", () => ({ ...valid, tunedModelDisplayName: "x".repeat(129) }), checkFailure("tunedModelDisplayName", "must be at most 128 characters")],
     ["a region that is not one", () => ({ ...valid, location: "US Central" }), checkFailure("location", "must be a region")],
+    ["an epoch count too large to be exact in JSON", () => ({ ...valid, hyperparameters: { epochCount: 2 ** 60 } }), checkFailure("hyperparameters.epochCount", "must be at most 9007199254740991")],
+    ["a label value of 65 characters", () => ({ ...valid, labels: { team: "v".repeat(65) } }), checkFailure("labels.team", "label values use at most 64")],
+    ["a display name of 129 characters outside the BMP", () => ({ ...valid, tunedModelDisplayName: "\u{1F642}".repeat(129) }), checkFailure("tunedModelDisplayName", "must be at most 128 characters")],
+    ["a create timeout over 8760h", () => ({ ...valid, timeouts: { create: "9000h" } }), checkFailure("timeouts.create", 'must be at most "8760h"')],
   ];
+
+  const password = "pa55-w0rd-in-url";
+  it("a baseUrl with user and password fails at preview and the password is shown nowhere", async () => {
+    env.stack.setProgram(async () => {
+      new gemini.VertexTunedModel("invalid", { ...valid, baseUrl: `https://user:${password}@us-central1-aiplatform.googleapis.com` });
+      return {};
+    });
+    env.emulator.control.clearRequests();
+    const shown = shownText((await expectStepFailure(env.stack.preview())).trace);
+    expect(shown).toMatch(checkFailure("baseUrl", "must not carry a user name or password"));
+    expect(shown).not.toContain(password);
+    expect(env.emulator.control.requests()).toEqual([]);
+  });
+
+  it("a gemini:vertexBaseUrl with user and password fails at preview and the password is shown nowhere", async () => {
+    const url = env.emulator.url;
+    await env.stack.setConfig("gemini:vertexBaseUrl", url.replace("://", `://user:${password}@`));
+    try {
+      env.stack.setProgram(async () => {
+        new gemini.VertexTunedModel("invalid", valid);
+        return {};
+      });
+      env.emulator.control.clearRequests();
+      const shown = shownText((await expectStepFailure(env.stack.preview())).trace);
+      expect(shown).toMatch(/gemini:vertexBaseUrl or GOOGLE_VERTEX_BASE_URL\) must not carry a user name or password/);
+      expect(shown).not.toContain(password);
+      expect(env.emulator.control.requests()).toEqual([]);
+    } finally {
+      await env.stack.setConfig("gemini:vertexBaseUrl", url);
+    }
+  });
 
   it.each(cases)("%s", async (_what, args, message) => {
     env.stack.setProgram(async () => {

@@ -53,6 +53,7 @@ describe("invalid programs fail at preview, naming what is wrong", () => {
     try {
       const failure = await expectStepFailure(stack.preview());
       expect(shownText(failure.trace)).toMatch(badInput.message);
+      if (badInput.secret !== undefined) expect(shownText(failure.trace)).not.toContain(badInput.secret);
     } finally {
       await stack.setConfig("gemini:baseUrl", emulator.url);
     }

@@ -20,7 +20,12 @@ export interface BadInputCase {
   config?: Record<string, string>;
   /** What the engine's output must say. */
   message: RegExp;
+  /** Text that must appear nowhere in the engine's output (a password inside the value). */
+  secret?: string;
 }
+
+/** The password of the baseUrl cases: shown nowhere. */
+const URL_PASSWORD = "pa55-w0rd-in-url";
 
 /** A valid TunedModel: each case changes one thing. */
 export const VALID_ARGS: gemini.TunedModelArgs = {
@@ -99,6 +104,17 @@ export const BAD_INPUTS: BadInputCase[] = [
   { what: "inline example with an empty input", args: () => ({ trainingData: [{ textInput: "a", output: "b" }, { textInput: "", output: "b" }] }), message: prop("trainingData.examples[1]", "the input text is empty") },
   { what: "create timeout that is not a duration", args: () => ({ timeouts: { create: "soon" } }), message: prop("timeouts.create", "must be a duration") },
   { what: "negative delete timeout", args: () => ({ timeouts: { delete: "-5m" } }), message: prop("timeouts.delete", "must be a duration") },
+  // Wire-type bounds (int32, int64, float) and limits counted as the API counts them.
+  { what: "epoch count above int32", args: () => ({ hyperparameters: { epochCount: 2 ** 31 } }), message: prop("hyperparameters.epochCount", "must be at most 2147483647") },
+  { what: "batch size above int32", args: () => ({ hyperparameters: { batchSize: 1e10 } }), message: prop("hyperparameters.batchSize", "must be at most 2147483647") },
+  { what: "topK above int32", args: () => ({ topK: 2 ** 31 }), message: prop("topK", "must be at most 2147483647") },
+  { what: "learning rate beyond a float", args: () => ({ hyperparameters: { learningRate: 1e39 } }), message: prop("hyperparameters.learningRate", "must be at most 3.4028234663852886e\\+38") },
+  { what: "learning-rate multiplier that is 0 as a float", args: () => ({ hyperparameters: { learningRateMultiplier: 1e-50 } }), message: prop("hyperparameters.learningRateMultiplier", "would reach the service as 0") },
+  { what: "display name of 41 characters outside the BMP", args: () => ({ displayName: "\u{1F642}".repeat(41) }), message: prop("displayName", "must be at most 40 characters") },
+  { what: "reader project number beyond int64", args: () => ({ readerProjectNumbers: ["9223372036854775808"] }), message: prop("readerProjectNumbers[0]", "must be at most 9223372036854775807") },
+  { what: "reader project number too large to be exact", args: () => ({ readerProjectNumbers: [2 ** 60 as unknown as string] }), message: prop("readerProjectNumbers[0]", "give the project number as a string") },
+  { what: "create timeout over 8760h", args: () => ({ timeouts: { create: "9000h" } }), message: prop("timeouts.create", 'must be at most "8760h"') },
+  { what: "update timeout in seconds that overflows", args: () => ({ timeouts: { update: 1e308 as unknown as string } }), message: prop("timeouts.update", "must be a duration") },
   // Dataset files: the file, and the line where there is one.
   { what: "JSONL line that is not JSON", args: (f) => ({ trainingData: gemini.Dataset.fromJsonl(f("broken.jsonl")) }), message: file("broken.jsonl", 2, "not valid JSON") },
   { what: "JSONL without the mapped keys", args: (f) => ({ trainingData: gemini.Dataset.fromJsonl(f("other-keys.jsonl"), { input: "question", output: "answer" }) }), message: file("other-keys.jsonl", 1, 'missing "question"') },
@@ -122,8 +138,13 @@ export const BAD_INPUTS: BadInputCase[] = [
   // Connection settings.
   { what: "baseUrl that is not a URL", args: () => ({ baseUrl: "not a url" }), message: prop("baseUrl", "must be an http\\(s\\) URL") },
   { what: "baseUrl with another scheme", args: () => ({ baseUrl: "ftp://generativelanguage.googleapis.com" }), message: prop("baseUrl", "must be an http\\(s\\) URL") },
+  { what: "baseUrl with user and password", args: () => ({ baseUrl: `http://user:${URL_PASSWORD}@127.0.0.1:9` }), message: prop("baseUrl", "must not carry a user name or password"), secret: URL_PASSWORD },
+  { what: "baseUrl with a password only", args: () => ({ baseUrl: `https://:${URL_PASSWORD}@generativelanguage.googleapis.com` }), message: prop("baseUrl", "must not carry a user name or password"), secret: URL_PASSWORD },
   { what: "empty apiKey", args: () => ({ apiKey: "" }), message: prop("apiKey", "must not be empty") },
+  { what: "apiKey of blanks", args: () => ({ apiKey: "  \n" }), message: prop("apiKey", "must not be empty") },
+  { what: "apiKey with a line break inside", args: () => ({ apiKey: "AIzaSyD-bad-input-key\nsecond-line" }), message: prop("apiKey", "printable ASCII"), secret: "AIzaSyD-bad-input-key" },
   { what: "empty project", args: () => ({ project: "" }), message: prop("project", "must not be empty") },
   { what: "gemini:baseUrl config that is not a URL", config: { "gemini:baseUrl": "not a url" }, message: /gemini:baseUrl.*(URL|url)/ },
   { what: "gemini:baseUrl config with another scheme", config: { "gemini:baseUrl": "ftp://generativelanguage.googleapis.com" }, message: /gemini:baseUrl.*(URL|url)/ },
+  { what: "gemini:baseUrl config with user and password", config: { "gemini:baseUrl": `http://user:${URL_PASSWORD}@127.0.0.1:9` }, message: /gemini:baseUrl must not carry a user name or password/, secret: URL_PASSWORD },
 ];

@@ -1,24 +1,26 @@
 import { z } from "zod";
+import { apiKeySchema } from "../connection";
+import { serviceRootSchema } from "../../lifecycle/serviceRoot";
 import { describeDatasetProblem, exampleViolation } from "../../dataset";
 import type { DatasetSpec } from "../../dataset";
 import type { CheckedEvaluation } from "../../lifecycle/evaluation/settings";
 import { evaluationSchema } from "../../lifecycle/evaluation/settings";
 import { timeoutsSchema } from "../../lifecycle/timeouts";
+import { fitsInt64, positiveFloat32, positiveInt32 } from "../../lifecycle/wireNumbers";
 
 /** The API's rule for tuned model ids (docs/gemini-api.md#tunedmodel). */
 export const TUNED_MODEL_ID_PATTERN = /^[a-z]([a-z0-9-]{0,38}[a-z0-9])?$/;
 
 // Reasons do not repeat the property: the engine prints "property <path> value {...} has a problem: <reason>".
-const positiveInt = () => z.number({ error: "must be a number" }).int("must be a whole number").positive("must be greater than 0");
-const positiveNumber = () => z.number({ error: "must be a number" }).positive("must be greater than 0");
+// Bounds are those of the wire types (docs/gemini-api.md#hyperparameters): int32 and float.
 const unitInterval = () => z.number({ error: "must be a number" }).min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
 
 const hyperparametersSchema = z
   .object({
-    epochCount: positiveInt().optional(),
-    batchSize: positiveInt().optional(),
-    learningRate: positiveNumber().optional(),
-    learningRateMultiplier: positiveNumber().optional(),
+    epochCount: positiveInt32().optional(),
+    batchSize: positiveInt32().optional(),
+    learningRate: positiveFloat32().optional(),
+    learningRateMultiplier: positiveFloat32().optional(),
   })
   .refine((h) => h.learningRate === undefined || h.learningRateMultiplier === undefined, {
     message: "set learningRate or learningRateMultiplier, not both (the API treats them as one choice)",
@@ -86,22 +88,35 @@ export const tunedModelInputsSchema = z
       .transform(withPrefix("tunedModels/"))
       .pipe(z.string().regex(/^tunedModels\/[a-z]([a-z0-9-]{0,38}[a-z0-9])?$/, 'must name a tuned model such as "tunedModels/my-model-abc123"'))
       .optional(),
-    displayName: z.string().max(40, "must be at most 40 characters (the API's limit)").optional(),
+    // The API counts characters (code points): 40 emoji are 80 UTF-16 units and still valid.
+    displayName: z
+      .string()
+      .refine((value) => [...value].length <= 40, { message: "must be at most 40 characters (the API's limit)" })
+      .optional(),
     description: z.string().optional(),
     temperature: unitInterval().optional(),
     topP: unitInterval().optional(),
-    topK: positiveInt().optional(),
+    topK: positiveInt32().optional(),
+    // int64 on the wire, sent as strings: a number beyond 2^53 would already have lost digits.
     readerProjectNumbers: z
       .array(
-        z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^[1-9]\d*$/, "must be a Google Cloud project number (digits)")),
+        z
+          .union([z.string(), z.number().refine(Number.isSafeInteger, { message: "is too large to be exact as a number: give the project number as a string" })])
+          .transform(String)
+          .pipe(
+            z
+              .string()
+              .regex(/^[1-9]\d*$/, "must be a Google Cloud project number (digits)")
+              .refine(fitsInt64, { message: "must be at most 9223372036854775807 (the field is an int64)" }),
+          ),
       )
       .optional(),
     hyperparameters: hyperparametersSchema.optional(),
     trainingData: datasetSchema.optional(),
     adoptExisting: z.boolean().optional(),
-    apiKey: z.string().min(1, "must not be empty").optional(),
+    apiKey: apiKeySchema().optional(),
     project: z.string().min(1, "must not be empty").optional(),
-    baseUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    baseUrl: serviceRootSchema().optional(),
     timeouts: timeoutsSchema,
     evaluation: evaluationSchema.optional(),
   })

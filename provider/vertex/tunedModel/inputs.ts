@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { evaluationSchema, type CheckedEvaluation } from "../../lifecycle/evaluation/settings";
+import { serviceRootSchema } from "../../lifecycle/serviceRoot";
 import { timeoutsSchema } from "../../lifecycle/timeouts";
+import { positiveDouble, positiveInt64 } from "../../lifecycle/wireNumbers";
 import { ADAPTER_SIZES } from "../wire";
 
 /** Label key the provider puts on every job it submits (see `creationKey.ts`); reserved for that use. */
@@ -15,8 +17,9 @@ const adapterSize = z
   .pipe(z.enum(ADAPTER_SIZE_NAMES as [string, ...string[]], { error: "must be 1, 2, 4, 8, 16 or 32 (or its ADAPTER_SIZE_* name)" }));
 
 const hyperparametersSchema = z.object({
-  epochCount: z.number({ error: "must be a number" }).int("must be a whole number").positive("must be greater than 0").optional(),
-  learningRateMultiplier: z.number({ error: "must be a number" }).positive("must be greater than 0").optional(),
+  // Wire types (docs/vertex-ai.md#hyperparameters-and-adapter-sizes): epochCount int64, the multiplier a double.
+  epochCount: positiveInt64().optional(),
+  learningRateMultiplier: positiveDouble().optional(),
   adapterSize: adapterSize.optional(),
 });
 
@@ -30,7 +33,8 @@ const datasetSchema = z.object(
   { error: "must be { uri, fingerprint }, e.g. VertexDataset.fromBucketObject(object)" },
 );
 
-const labelPart = /^[\p{Ll}\p{Lo}0-9_-]{0,63}$/u;
+// Keys and values of at most 64 characters (code points) (docs/vertex-ai.md#tuning-jobs).
+const labelPart = /^[\p{Ll}\p{Lo}0-9_-]{0,64}$/u;
 const labelsSchema = z
   .record(z.string(), z.string({ error: "label values must be strings" }))
   .superRefine((labels, ctx) => {
@@ -39,9 +43,9 @@ const labelsSchema = z
     for (const [key, value] of Object.entries(labels)) {
       if (key === CREATION_LABEL) ctx.addIssue({ code: "custom", path: [key], message: `the label ${CREATION_LABEL} is reserved for the provider` });
       else if (!/^\p{Ll}/u.test(key) || !labelPart.test(key)) {
-        ctx.addIssue({ code: "custom", path: [key], message: "label keys must start with a lowercase letter and use at most 63 lowercase letters, digits, - and _" });
+        ctx.addIssue({ code: "custom", path: [key], message: "label keys must start with a lowercase letter and use at most 64 lowercase letters, digits, - and _" });
       }
-      if (!labelPart.test(value)) ctx.addIssue({ code: "custom", path: [key], message: "label values use at most 63 lowercase letters, digits, - and _" });
+      if (!labelPart.test(value)) ctx.addIssue({ code: "custom", path: [key], message: "label values use at most 64 lowercase letters, digits, - and _" });
     }
   });
 
@@ -63,12 +67,16 @@ export const vertexTunedModelInputsSchema = z.object({
     .regex(/^(?:(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]|\d+)$/, "must be a Google Cloud project id (6-30 lowercase letters, digits and hyphens) or number")
     .optional(),
   location: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a region such as "us-central1"').optional(),
-  baseUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  baseUrl: serviceRootSchema().optional(),
   baseModel: z
     .string({ error: 'is required: the model to tune, e.g. "gemini-2.5-flash"' })
     .transform(shortBaseModel)
     .pipe(z.string().regex(/^[a-z0-9][a-z0-9.@_-]*$/, 'must name a base model such as "gemini-2.5-flash"')),
-  tunedModelDisplayName: z.string().min(1, "must not be empty").max(128, "must be at most 128 characters (the API's limit)").optional(),
+  tunedModelDisplayName: z
+    .string()
+    .min(1, "must not be empty")
+    .refine((value) => [...value].length <= 128, { message: "must be at most 128 characters (the API's limit)" })
+    .optional(),
   description: z.string().optional(),
   labels: labelsSchema.optional(),
   trainingDataset: datasetSchema,

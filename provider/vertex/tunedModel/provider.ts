@@ -1,9 +1,10 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { GoogleApiError } from "../../client/apiErrors";
-import { checkInputs, isHttpUrl, type CheckResult } from "../../lifecycle/check";
+import { checkInputs, type CheckResult } from "../../lifecycle/check";
+import { replacementReason } from "../../lifecycle/diff";
 import { evaluationChanged, gatePreviewLine, reevaluateServedModel } from "../../lifecycle/evaluation/gate";
 import { checkedEvaluation } from "../../lifecycle/evaluation/settings";
-import { replacementReason } from "../../lifecycle/diff";
+import { serviceRootProblem } from "../../lifecycle/serviceRoot";
 import { operationDeadline } from "../../lifecycle/timeouts";
 import { createTrainingJob, resumeTrainingJob } from "../../lifecycle/trainingJob";
 import type { CheckFailure } from "../../runtime/checkFailures";
@@ -35,8 +36,11 @@ export function checkVertexTunedModel(news: Record<string, unknown>, env: NodeJS
       for (const setting of connection.missing) failures.push({ property: setting, reason: `is not set: ${VERTEX_SETTING_SOURCES[setting]}` });
     }
     const configuredUrl = inputs.baseUrl ? undefined : (geminiConfig("vertexBaseUrl") ?? env.GOOGLE_VERTEX_BASE_URL);
-    if (configuredUrl !== undefined && !isHttpUrl(configuredUrl)) {
-      failures.push({ property: "baseUrl", reason: `the configured Vertex service root is "${configuredUrl}" (gemini:vertexBaseUrl or GOOGLE_VERTEX_BASE_URL); it must be an http(s) URL` });
+    const urlProblem = configuredUrl === undefined ? undefined : serviceRootProblem(configuredUrl);
+    if (urlProblem !== undefined) {
+      // The value is shown only when it is merely malformed: one with credentials holds a password.
+      const shown = urlProblem === "must be an http(s) URL" ? ` is "${configuredUrl}"; it` : "";
+      failures.push({ property: "baseUrl", reason: `the configured Vertex service root (gemini:vertexBaseUrl or GOOGLE_VERTEX_BASE_URL)${shown} ${urlProblem}` });
     }
     if (failures.length > 0 || "missing" in connection) return { failures };
     const checked: CheckedVertexInputs = { ...inputs, project: connection.project, location: connection.location, evaluation: checkedEvaluation(inputs.evaluation) };
