@@ -61,6 +61,7 @@ export const TUNING_JOB: MessageSchema = {
     tunedModelDisplayName: STRING,
     description: STRING,
     baseModel: STRING,
+    preTunedModel: { type: { message: { fields: { tunedModelName: STRING, checkpointId: STRING, baseModel: STRING } } } },
     supervisedTuningSpec: { type: { message: SUPERVISED_TUNING_SPEC } },
     state: { type: { enum: JOB_STATES } },
     createTime: TIMESTAMP,
@@ -105,6 +106,8 @@ export interface TuningJobInput {
   tunedModelDisplayName?: string;
   description?: string;
   baseModel?: string;
+  /** Continuous tuning: the tuned model (and optionally its checkpoint) to start from; `baseModel` is output only. */
+  preTunedModel?: { tunedModelName?: string; checkpointId?: string };
   supervisedTuningSpec?: {
     trainingDatasetUri?: string;
     validationDatasetUri?: string;

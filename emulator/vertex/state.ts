@@ -54,7 +54,10 @@ export interface StoredVertexJob {
   id: string;
   project: string;
   location: string;
+  /** The base model the chain started from (for continuous tuning, the source model's). */
   baseModel: string;
+  /** Continuous tuning: the source as sent (`tunedModelName`, `checkpointId`) and the id of its model record. */
+  preTunedModel?: { tunedModelName: string; checkpointId?: string; sourceModelId: string };
   tunedModelDisplayName?: string;
   description?: string;
   labels: Record<string, string>;
@@ -78,7 +81,7 @@ export interface StoredVertexJob {
   dataset: VertexDatasetFacts;
   failure?: FailurePlan;
   error?: { code: number; message: string };
-  /** Ids of what a successful job produced. */
+  /** Ids of what a successful job produced (the model record's key, `{model}` or `{model}@{version}`). */
   modelId?: string;
   endpointId?: string;
   checkpoints: VertexCheckpoint[];
@@ -91,7 +94,10 @@ export interface StoredDeployedModel {
   createTimeMs: number;
 }
 
-/** A Model Registry model produced by a tuning job. */
+/**
+ * A Model Registry model version produced by a tuning job. Version 1 is keyed by the model id; a later
+ * version (continuous tuning) by `{model id}@{version}` (see `modelVersions.ts`).
+ */
 export interface StoredVertexModel {
   id: string;
   project: string;

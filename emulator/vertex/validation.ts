@@ -64,7 +64,13 @@ function uriViolations(uri: string | undefined, field: string, required: boolean
  */
 export function tuningJobViolations(input: TuningJobInput, baseModels: readonly string[]): FieldViolation[] {
   const v: FieldViolation[] = [];
-  if (!input.baseModel) {
+  if (input.preTunedModel !== undefined) {
+    // `source_model` is a oneof: a job starts from a base model or from a tuned one, never both.
+    if (input.baseModel) v.push({ field: "tuning_job.base_model", description: "base_model and pre_tuned_model are alternatives (oneof source_model); set one." });
+    if (!input.preTunedModel.tunedModelName) {
+      v.push({ field: "tuning_job.pre_tuned_model.tuned_model_name", description: "tuned_model_name is required: projects/{p}/locations/{l}/models/{m}[@version]." });
+    }
+  } else if (!input.baseModel) {
     v.push({ field: "tuning_job.base_model", description: "base_model is required (e.g. gemini-2.5-flash)." });
   } else if (!isAcceptedBaseModel(input.baseModel, baseModels)) {
     v.push({ field: "tuning_job.base_model", description: `Base model ${input.baseModel} is not supported for tuning.` });
