@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- tests inspect loosely typed JSON bodies */
 /**
  * Continuous tuning (`preTunedModel`): a job that starts from a tuned model produces the next version of
  * that model (`@2`, `@3`), reports the chain's base model inside `preTunedModel`, checks the source model and
