@@ -35,8 +35,20 @@ export interface VertexTunedModelArgs {
    * `GOOGLE_VERTEX_BASE_URL`, then `https://{location}-aiplatform.googleapis.com`.
    */
   baseUrl?: pulumi.Input<string>;
-  /** The model to tune, e.g. `gemini-2.5-flash` (tunable models change often; see Vertex AI's list). */
-  baseModel: pulumi.Input<string>;
+  /**
+   * The base model to tune, e.g. `gemini-2.5-flash` (tunable models change often; see Vertex AI's list).
+   * Exactly one of this and `sourceModel`. Changing it replaces.
+   */
+  baseModel?: pulumi.Input<string>;
+  /**
+   * Continuous tuning: the tuned model to keep training, `projects/{p}/locations/{l}/models/{m}[@version]`,
+   * e.g. another `VertexTunedModel`'s `model` output. The new model is the next version of that model
+   * (unless `tunedModelDisplayName` differs from the source's, which starts a model of its own). Exactly
+   * one of this and `baseModel`. Changing it replaces.
+   */
+  sourceModel?: pulumi.Input<string>;
+  /** With `sourceModel`: the checkpoint to continue from (default: the source's default checkpoint). Changing it replaces. */
+  checkpointId?: pulumi.Input<string>;
   /** Display name of the tuned model, at most 128 characters. Updated in place. */
   tunedModelDisplayName?: pulumi.Input<string>;
   /** Description. Updated in place on the model. */
@@ -67,7 +79,8 @@ export type VertexTuningStats = NonNullable<VertexTunedModelState["tuningDataSta
 
 /**
  * A Gemini model tuned on Vertex AI. `pulumi up` submits a supervised tuning job and waits until it
- * succeeded; Vertex then serves the tuned model on an endpoint. Changes to the base model, datasets (URI or
+ * succeeded; Vertex then serves the tuned model on an endpoint. It tunes a base model or, for continuous
+ * tuning, keeps training a tuned model (`sourceModel`). Changes to the base or source model, datasets (URI or
  * content), hyperparameters, service account or KMS key train a new model (replacement); changes to the
  * display name, description or labels are applied to the model in place; `pulumi refresh` notices edits
  * and deletions made outside Pulumi; `pulumi destroy` cancels a running job, or undeploys the model and
@@ -86,6 +99,11 @@ export class VertexTunedModel extends DynamicResource {
   declare readonly checkpoints: OptionalOutput<VertexTunedModelState, "checkpoints">;
   /** Example, token and step counts. */
   declare readonly tuningDataStats: OptionalOutput<VertexTunedModelState, "tuningDataStats">;
+  /**
+   * With `sourceModel`: the base model the tuning chain started from, as Vertex reports it. Absent when the
+   * resource tunes `baseModel` itself, which is then the origin.
+   */
+  declare readonly originalBaseModel: OptionalOutput<VertexTunedModelState, "originalBaseModel">;
   /** Hyperparameters as the job reports them (`epochCount`, `learningRateMultiplier`, `adapterSize`). */
   declare readonly effectiveHyperparameters: OptionalOutput<VertexTunedModelState, "effectiveHyperparameters">;
   /** Project the job runs in. */
@@ -119,7 +137,7 @@ export class VertexTunedModel extends DynamicResource {
     const outputs = {
       name: undefined, state: undefined, model: undefined, endpoint: undefined, checkpoints: undefined, tuningDataStats: undefined,
       effectiveHyperparameters: undefined, createTime: undefined, startTime: undefined, endTime: undefined, updateTime: undefined,
-      error: undefined,
+      error: undefined, originalBaseModel: undefined,
     };
     super(
       "vertexTunedModel",
@@ -133,6 +151,8 @@ export class VertexTunedModel extends DynamicResource {
         location: args.location,
         baseUrl: args.baseUrl,
         baseModel: args.baseModel,
+        sourceModel: args.sourceModel,
+        checkpointId: args.checkpointId,
         tunedModelDisplayName: args.tunedModelDisplayName,
         description: args.description,
         labels: args.labels,

@@ -13,8 +13,10 @@ const PAGE_SIZE = "1000";
 
 /** What a new tuning job is made from (the writable fields of `TuningJob`). */
 export interface CreateTuningJobBody {
-  /** Base model id, e.g. `gemini-2.5-flash`. */
-  baseModel: string;
+  /** Base model id, e.g. `gemini-2.5-flash`; absent when `preTunedModel` names the source (oneof `source_model`). */
+  baseModel?: string;
+  /** Continuous tuning: the tuned model version to start from and optionally its checkpoint. */
+  preTunedModel?: { tunedModelName: string; checkpointId?: string };
   /** Display name of the model the job produces (≤ 128 characters). */
   tunedModelDisplayName?: string;
   /** Description of the job and its model. */
@@ -119,6 +121,16 @@ export class VertexApi {
   /** Starts deleting the model; undefined when it was already gone. */
   deleteModel(name: string, signal?: AbortSignal): Promise<Operation | undefined> {
     return orUndefinedIfNotFound(this.#client.request({ httpMethod: "DELETE", path: `${VERSION}/${name}`, schema: OperationSchema, method: "models.delete", resource: name, signal }));
+  }
+
+  /**
+   * Starts deleting one version of a model (`…/models/{m}@{version}`), leaving the others; undefined when
+   * it was already gone. Vertex refuses it for a model's only version: that is deleted with the model.
+   */
+  deleteModelVersion(name: string, signal?: AbortSignal): Promise<Operation | undefined> {
+    return orUndefinedIfNotFound(
+      this.#client.request({ httpMethod: "DELETE", path: `${VERSION}/${name}:deleteVersion`, schema: OperationSchema, method: "models.deleteVersion", resource: name, signal }),
+    );
   }
 
   /** The endpoint, or undefined when it does not exist. */

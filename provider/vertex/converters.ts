@@ -18,6 +18,7 @@ export function createTuningJobBody(inputs: CheckedVertexInputs, creationKey: st
   };
   return {
     baseModel: inputs.baseModel,
+    preTunedModel: inputs.sourceModel === undefined ? undefined : { tunedModelName: inputs.sourceModel, checkpointId: inputs.checkpointId },
     tunedModelDisplayName: inputs.tunedModelDisplayName,
     description: inputs.description,
     labels: { ...inputs.labels, [CREATION_LABEL]: creationKey },

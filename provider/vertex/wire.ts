@@ -57,6 +57,7 @@ const CheckpointSchema = z.looseObject({
 export const TuningJobSchema = z.looseObject({
   name: z.string(),
   baseModel: z.string().optional(),
+  preTunedModel: z.looseObject({ tunedModelName: z.string().optional(), checkpointId: z.string().optional(), baseModel: z.string().optional() }).optional(),
   tunedModelDisplayName: z.string().optional(),
   description: z.string().optional(),
   supervisedTuningSpec: z

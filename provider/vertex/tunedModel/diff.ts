@@ -24,7 +24,7 @@ function datasetChanged(key: string): Comparator {
 
 /** Settings that define the training (a change means a new tuning job), then what is patched on the model. */
 const FIELDS: readonly FieldRule[] = [
-  ...(["project", "location", "baseModel", "exportLastCheckpointOnly", "serviceAccount", "kmsKeyName"] as const).map(
+  ...(["project", "location", "baseModel", "sourceModel", "checkpointId", "exportLastCheckpointOnly", "serviceAccount", "kmsKeyName"] as const).map(
     (field): FieldRule => ({ field, effect: "replace", changed: compare.exact, compareUnset: true }),
   ),
   { field: "trainingDataset", effect: "replace", changed: datasetChanged("trainingDataset"), compareUnset: true },
@@ -44,7 +44,7 @@ const FIELDS: readonly FieldRule[] = [
 const SETTINGS = ["baseUrl", "timeouts"] as const;
 
 /**
- * Compares the desired inputs with the old outputs. Base model, datasets (URI or content fingerprint),
+ * Compares the desired inputs with the old outputs. Base model, source model and checkpoint, datasets (URI or content fingerprint),
  * hyperparameters, service account, KMS key, project and location train a new model; display name,
  * description and labels are patched on the produced model. A job that ended without a model (failed,
  * cancelled, expired) is replaced, so fixing its cause and running `up` again trains anew; one still

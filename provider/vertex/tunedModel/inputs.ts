@@ -44,6 +44,9 @@ const labelsSchema = z
     }
   });
 
+/** A Model Registry model, optionally with a version id or alias: what continuous tuning starts from. */
+const TUNED_MODEL_NAME = /^projects\/[^/]+\/locations\/[a-z][a-z0-9-]*\/models\/[^/@\s]+(?:@[A-Za-z0-9_-]+)?$/;
+
 /** `publishers/google/models/x` and its project-qualified form name the same base model as `x`. */
 function shortBaseModel(name: string): string {
   return /^(?:projects\/[^/]+\/locations\/[^/]+\/)?publishers\/google\/models\/([^/]+)$/.exec(name)?.[1] ?? name;
@@ -64,9 +67,15 @@ export const vertexTunedModelInputsSchema = z.object({
   location: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a region such as "us-central1"').optional(),
   baseUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   baseModel: z
-    .string({ error: 'is required: the model to tune, e.g. "gemini-2.5-flash"' })
+    .string({ error: 'must be the name of a model to tune, e.g. "gemini-2.5-flash"' })
     .transform(shortBaseModel)
-    .pipe(z.string().regex(/^[a-z0-9][a-z0-9.@_-]*$/, 'must name a base model such as "gemini-2.5-flash"')),
+    .pipe(z.string().regex(/^[a-z0-9][a-z0-9.@_-]*$/, 'must name a base model such as "gemini-2.5-flash"'))
+    .optional(),
+  sourceModel: z
+    .string({ error: "must be the name of a tuned model" })
+    .regex(TUNED_MODEL_NAME, "must name a tuned model as projects/{p}/locations/{l}/models/{m}[@version], e.g. another VertexTunedModel's model output")
+    .optional(),
+  checkpointId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a checkpoint id of the source model, e.g. "2"').optional(),
   tunedModelDisplayName: z.string().min(1, "must not be empty").max(128, "must be at most 128 characters (the API's limit)").optional(),
   description: z.string().optional(),
   labels: labelsSchema.optional(),
@@ -87,6 +96,24 @@ export type VertexTunedModelInputs = z.output<typeof vertexTunedModelInputsSchem
 
 /** Inputs after check: project and location resolved (they are part of the job's name). */
 export type CheckedVertexInputs = VertexTunedModelInputs & { project: string; location: string };
+
+/**
+ * Where the training starts: a base model, or a tuned model (and optionally one of its checkpoints) for
+ * continuous tuning. Exactly one of `baseModel` and `sourceModel`; `checkpointId` only with `sourceModel`.
+ * Returns the problems as property paths and reasons.
+ */
+export function sourceProblems(inputs: Pick<VertexTunedModelInputs, "baseModel" | "sourceModel" | "checkpointId">): Array<{ property: string; reason: string }> {
+  if (inputs.baseModel !== undefined && inputs.sourceModel !== undefined) {
+    return [{ property: "sourceModel", reason: "cannot be set together with baseModel: a model is tuned from a base model or from a tuned model, not both" }];
+  }
+  if (inputs.baseModel === undefined && inputs.sourceModel === undefined) {
+    return [{ property: "baseModel", reason: 'is required (or sourceModel, to continue tuning a tuned model): the model to tune, e.g. "gemini-2.5-flash"' }];
+  }
+  if (inputs.checkpointId !== undefined && inputs.sourceModel === undefined) {
+    return [{ property: "checkpointId", reason: "needs sourceModel: it names a checkpoint of the tuned model to continue from" }];
+  }
+  return [];
+}
 
 /**
  * The fields of the produced model that are updated in place, each with its name on the Vertex `Model`

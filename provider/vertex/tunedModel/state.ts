@@ -20,6 +20,8 @@ export const vertexTunedModelStateSchema = z.looseObject({
   location: tolerant(z.string()),
   baseUrl: tolerant(z.string()),
   baseModel: tolerant(z.string()),
+  sourceModel: tolerant(z.string()),
+  checkpointId: tolerant(z.string()),
   tunedModelDisplayName: tolerant(z.string()),
   description: tolerant(z.string()),
   labels: tolerant(z.record(z.string(), z.string())),
@@ -45,6 +47,8 @@ export const vertexTunedModelStateSchema = z.looseObject({
   ),
   tuningDataStats: tolerant(z.object({ exampleCount: z.number().optional(), billableTokenCount: z.number().optional(), stepCount: z.number().optional() })),
   effectiveHyperparameters: tolerant(z.object({ epochCount: z.number().optional(), learningRateMultiplier: z.number().optional(), adapterSize: z.number().optional() })),
+  /** Continuous tuning: the base model the tuning chain started from, as Vertex reports it. */
+  originalBaseModel: tolerant(z.string()),
 });
 
 /** A `VertexTunedModel`'s recorded state (its outputs). */
@@ -84,6 +88,9 @@ function reportedState(job: TuningJob, model: VertexModel | undefined) {
       stepCount: toNumber(stats.tuningStepCount),
     },
     effectiveHyperparameters: effectiveHyperparameters(job),
+    // Only for continuous tuning (a job from a base model names it in `baseModel`), so that the outputs of
+    // resources recorded before continuous tuning existed stay exactly as they were.
+    originalBaseModel: job.preTunedModel?.baseModel,
     ...(model !== undefined && managedModelFields(model)),
   } satisfies VertexTunedModelState;
 }

@@ -60,7 +60,8 @@ async function submitOnce(api: VertexApi, parent: string, inputs: CheckedVertexI
   for (let attempt = 1; ; attempt++) {
     try {
       const job = await api.createTuningJob(parent, createTuningJobBody(inputs, key));
-      console.log(`${job.name}: tuning job submitted (base model ${inputs.baseModel})`);
+      const source = inputs.sourceModel === undefined ? `base model ${inputs.baseModel}` : `continuing ${inputs.sourceModel}${inputs.checkpointId === undefined ? "" : ` from checkpoint ${inputs.checkpointId}`}`;
+      console.log(`${job.name}: tuning job submitted (${source})`);
       return job;
     } catch (error) {
       if (!answerLost(error) || attempt >= SUBMIT_ATTEMPTS) throw error;
