@@ -54,6 +54,30 @@ export const SUPERVISED_TUNING_SPEC: MessageSchema = {
   },
 };
 
+/**
+ * `PreferenceOptimizationSpec` (v1beta1; in neither public proto, named as Google's GenAI SDKs send it): the
+ * supervised spec's fields with `beta` among the hyperparameters.
+ */
+export const PREFERENCE_OPTIMIZATION_SPEC: MessageSchema = {
+  fields: {
+    trainingDatasetUri: STRING,
+    validationDatasetUri: STRING,
+    hyperParameters: {
+      type: {
+        message: {
+          fields: {
+            epochCount: { type: "int64" },
+            learningRateMultiplier: { type: "float" },
+            adapterSize: { type: { enum: ADAPTER_SIZES } },
+            beta: { type: "float" },
+          },
+        },
+      },
+    },
+    exportLastCheckpointOnly: { type: "bool" },
+  },
+};
+
 /** `TuningJob` (what a create may carry). */
 export const TUNING_JOB: MessageSchema = {
   fields: {
@@ -73,6 +97,11 @@ export const TUNING_JOB: MessageSchema = {
     encryptionSpec: { type: { message: { fields: { kmsKeyName: STRING } } } },
     serviceAccount: STRING,
   },
+};
+
+/** `TuningJob` under v1beta1: v1's fields and the preference spec. */
+export const TUNING_JOB_V1BETA1: MessageSchema = {
+  fields: { ...TUNING_JOB.fields, preferenceOptimizationSpec: { type: { message: PREFERENCE_OPTIMIZATION_SPEC } } },
 };
 
 /** `Model`, the fields the emulator renders. */
@@ -112,6 +141,13 @@ export interface TuningJobInput {
     trainingDatasetUri?: string;
     validationDatasetUri?: string;
     hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string };
+    exportLastCheckpointOnly?: boolean;
+  };
+  /** v1beta1 only: preference tuning (the other member of oneof `tuning_spec`). */
+  preferenceOptimizationSpec?: {
+    trainingDatasetUri?: string;
+    validationDatasetUri?: string;
+    hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string; beta?: number };
     exportLastCheckpointOnly?: boolean;
   };
   labels?: Record<string, string>;

@@ -68,7 +68,7 @@ function renderSpec(job: StoredVertexJob): Record<string, unknown> {
 function renderStats(job: StoredVertexJob): Record<string, unknown> {
   const d = job.dataset;
   return {
-    supervisedTuningDataStats: {
+    [job.method === "preference" ? "preferenceOptimizationDataStats" : "supervisedTuningDataStats"]: {
       tuningDatasetExampleCount: String(d.exampleCount),
       totalTuningCharacterCount: String(d.characterCount),
       tuningStepCount: String(job.totalSteps),
@@ -106,7 +106,7 @@ export function renderTuningJob(job: StoredVertexJob): Record<string, unknown> {
     const { tunedModelName, checkpointId } = job.preTunedModel;
     out.preTunedModel = { tunedModelName, ...(checkpointId ? { checkpointId } : {}), baseModel: job.baseModel };
   } else out.baseModel = job.baseModel;
-  out.supervisedTuningSpec = renderSpec(job);
+  out[job.method === "preference" ? "preferenceOptimizationSpec" : "supervisedTuningSpec"] = renderSpec(job);
   out.state = job.state;
   out.createTime = formatTimestamp(job.createTimeMs);
   if (job.startTimeMs !== undefined) out.startTime = formatTimestamp(job.startTimeMs);

@@ -32,11 +32,11 @@ export interface VertexDatasetFacts {
   error?: string;
 }
 
-/** `SupervisedTuningSpec` as the caller sent it (echoed on GET, proto3 JSON form). */
+/** `SupervisedTuningSpec` or `PreferenceOptimizationSpec` as the caller sent it (echoed on GET, proto3 JSON form). */
 export interface VertexTuningSpec {
   trainingDatasetUri: string;
   validationDatasetUri?: string;
-  hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string };
+  hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string; beta?: number };
   exportLastCheckpointOnly?: boolean;
 }
 
@@ -61,6 +61,8 @@ export interface StoredVertexJob {
   tunedModelDisplayName?: string;
   description?: string;
   labels: Record<string, string>;
+  /** Which `tuning_spec` the job carries; absent (state files from before) is supervised. */
+  method?: "preference";
   spec: VertexTuningSpec;
   serviceAccount?: string;
   encryptionSpec?: { kmsKeyName: string };

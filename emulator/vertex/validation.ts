@@ -57,6 +57,21 @@ function uriViolations(uri: string | undefined, field: string, required: boolean
 }
 
 /**
+ * Preference tuning's own rules: adapter sizes 1 to 16 (Google's guide), and `beta` a finite number > 0 (the
+ * range is not published; the emulator's choice).
+ */
+function preferenceViolations(hp: { adapterSize?: string; beta?: number }, path: string): FieldViolation[] {
+  const v: FieldViolation[] = [];
+  if (hp.adapterSize === "ADAPTER_SIZE_THIRTY_TWO") {
+    v.push({ field: `${path}.adapter_size`, description: "Preference tuning supports adapter sizes 1, 2, 4, 8 and 16." });
+  }
+  if (hp.beta !== undefined && !(Number.isFinite(hp.beta) && hp.beta > 0)) {
+    v.push({ field: `${path}.beta`, description: `beta must be greater than 0 (got ${hp.beta}).` });
+  }
+  return v;
+}
+
+/**
  * Checks a CreateTuningJob body. Choices where the protos are silent: a base model outside the accepted list
  * is a 400 (like every other invalid field); `epoch_count` must be 1..1000 (the upper bound is an emulator
  * guard); `learning_rate_multiplier` must be a finite number > 0; the service account must look like an
@@ -77,11 +92,16 @@ export function tuningJobViolations(input: TuningJobInput, baseModels: readonly 
   }
   v.push(...displayNameViolations(input.tunedModelDisplayName, "tuning_job.tuned_model_display_name"));
   v.push(...labelViolations(input.labels, "tuning_job.labels"));
-  const spec = input.supervisedTuningSpec;
+  const preference = input.preferenceOptimizationSpec;
+  if (preference !== undefined && input.supervisedTuningSpec !== undefined) {
+    v.push({ field: "tuning_job.preference_optimization_spec", description: "supervised_tuning_spec and preference_optimization_spec are alternatives (oneof tuning_spec); set one." });
+  }
+  const spec = input.supervisedTuningSpec ?? preference;
   if (spec === undefined) {
     v.push({ field: "tuning_job.supervised_tuning_spec", description: "supervised_tuning_spec is required." });
   } else {
-    const path = "tuning_job.supervised_tuning_spec";
+    const path = preference !== undefined ? "tuning_job.preference_optimization_spec" : "tuning_job.supervised_tuning_spec";
+    if (preference !== undefined) v.push(...preferenceViolations(preference.hyperParameters ?? {}, `${path}.hyper_parameters`));
     v.push(...uriViolations(spec.trainingDatasetUri, `${path}.training_dataset_uri`, true));
     v.push(...uriViolations(spec.validationDatasetUri, `${path}.validation_dataset_uri`, false));
     const hp = spec.hyperParameters ?? {};

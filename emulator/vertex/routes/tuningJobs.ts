@@ -18,12 +18,12 @@ import { paginate, pageSizeOf } from "../../pagination";
 import { readDataset } from "../dataset";
 import { newVertexId } from "../ids";
 import { matchesJobFilter, parseJobFilter } from "../jobFilter";
-import { TUNING_JOB, TuningJobInput } from "../messages";
+import { TUNING_JOB, TUNING_JOB_V1BETA1, TuningJobInput } from "../messages";
 import { recordKeyOf } from "../modelVersions";
 import { jobName, parentName, renderTuningJob } from "../render";
 import { sameProject } from "../projects";
 import { StoredVertexJob, VertexTuningSpec } from "../state";
-import { cancelVertexJob, isVertexJobActive, VERTEX_DEFAULT_EPOCH_COUNT, vertexStepCount } from "../training";
+import { batchSizeOf, cancelVertexJob, isVertexJobActive, VERTEX_DEFAULT_EPOCH_COUNT, vertexStepCount } from "../training";
 import { tuningJobViolations } from "../validation";
 import { queryParam } from "../../routes/query";
 import { VertexCall, VertexRoute } from "../half";
@@ -32,7 +32,7 @@ import { AIPLATFORM_RPC, loadJob, PARENT, parentOf, VERTEX_ROUTE } from "./commo
 const SERVICE = `${AIPLATFORM_RPC}.GenAiTuningService`;
 
 function specOf(input: TuningJobInput): VertexTuningSpec {
-  const s = input.supervisedTuningSpec ?? {};
+  const s = input.supervisedTuningSpec ?? input.preferenceOptimizationSpec ?? {};
   const spec: VertexTuningSpec = { trainingDatasetUri: s.trainingDatasetUri ?? "" };
   if (s.validationDatasetUri) spec.validationDatasetUri = s.validationDatasetUri;
   const hp = { ...(s.hyperParameters ?? {}) };
@@ -71,17 +71,19 @@ function resolveSource(call: VertexCall, given: NonNullable<TuningJobInput["preT
 }
 
 function createJob(call: VertexCall): StoredVertexJob {
-  const input = decodeMessage(call.body(), TUNING_JOB, "tuning_job") as TuningJobInput;
+  // Preference tuning is v1beta1's: under v1 its spec is an unknown field, refused like any other.
+  const input = decodeMessage(call.body(), call.version === "v1beta1" ? TUNING_JOB_V1BETA1 : TUNING_JOB, "tuning_job") as TuningJobInput;
+  const method = input.preferenceOptimizationSpec !== undefined ? "preference" : undefined;
   const options = call.half.settings;
   const violations = tuningJobViolations(input, options.baseModels);
   if (violations.length > 0) throw invalidArgument(violations.map((v) => v.description).join(" "), violations);
   const source = input.preTunedModel === undefined ? undefined : resolveSource(call, input.preTunedModel);
   const spec = specOf(input);
-  const dataset = readDataset(spec.trainingDatasetUri, options.gcsBuckets, options.unreadExampleCount);
+  const dataset = readDataset(spec.trainingDatasetUri, options.gcsBuckets, options.unreadExampleCount, method ?? "supervised");
   const epochCount = Number(spec.hyperParameters?.epochCount ?? VERTEX_DEFAULT_EPOCH_COUNT);
   const now = nowMs();
   const failure = call.half.store.takePlannedFailure();
-  const totalSteps = vertexStepCount(dataset.exampleCount, epochCount);
+  const totalSteps = vertexStepCount(dataset.exampleCount, epochCount, batchSizeOf({ method }));
   if (failure) fitFailure(failure, 0, totalSteps);
   const parent = parentOf(call);
   return {
@@ -92,6 +94,7 @@ function createJob(call: VertexCall): StoredVertexJob {
     ...(input.tunedModelDisplayName ? { tunedModelDisplayName: input.tunedModelDisplayName } : {}),
     ...(input.description ? { description: input.description } : {}),
     labels: { ...(input.labels ?? {}) },
+    ...(method ? { method } : {}),
     spec,
     ...(input.serviceAccount ? { serviceAccount: input.serviceAccount } : {}),
     ...(input.encryptionSpec?.kmsKeyName ? { encryptionSpec: { kmsKeyName: input.encryptionSpec.kmsKeyName } } : {}),
