@@ -23,4 +23,5 @@ export {
   type VertexCheckpoint,
   type VertexTuningStats,
 } from "./vertexTunedModel";
+export { PreferenceDataset, type PreferenceExampleArgs, type PreferenceMappingArgs } from "./preferenceDataset";
 export { VertexDataset, type VertexDatasetReference, type BucketObjectLike, type VertexJsonlAssetOptions } from "./vertexDataset";

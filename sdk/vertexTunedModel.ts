@@ -22,6 +22,8 @@ export interface VertexHyperparametersArgs {
   learningRateMultiplier?: pulumi.Input<number>;
   /** LoRA adapter size: 1, 2, 4, 8, 16 or 32 (which the base model supports varies). */
   adapterSize?: pulumi.Input<number | string>;
+  /** Preference tuning only: how closely the tuned model stays to its starting point (greater than 0). */
+  beta?: pulumi.Input<number>;
 }
 
 /** Arguments of a {@link VertexTunedModel}. */
@@ -59,6 +61,13 @@ export interface VertexTunedModelArgs {
   trainingDataset: pulumi.Input<VertexDatasetArgs>;
   /** Validation data, same form. */
   validationDataset?: pulumi.Input<VertexDatasetArgs>;
+  /**
+   * How the model learns: `supervised` (default) from input -> answer examples, or `preference` (DPO) from
+   * examples pairing a prompt with a preferred and a dispreferred completion (`PreferenceDataset` converted
+   * with `VertexDataset.preferenceJsonlAsset`). Each method takes its own hyperparameters (`beta` is
+   * preference tuning's; it takes adapter sizes up to 16), checked at preview. Changing it replaces.
+   */
+  method?: "supervised" | "preference";
   /** Hyperparameters. */
   hyperparameters?: pulumi.Input<VertexHyperparametersArgs>;
   /** Export only the last checkpoint instead of one per epoch. */
@@ -158,6 +167,7 @@ export class VertexTunedModel extends DynamicResource {
         labels: args.labels,
         trainingDataset: args.trainingDataset,
         validationDataset: args.validationDataset,
+        method: args.method,
         hyperparameters: args.hyperparameters,
         exportLastCheckpointOnly: args.exportLastCheckpointOnly,
         serviceAccount: args.serviceAccount,

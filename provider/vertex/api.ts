@@ -23,17 +23,22 @@ export interface CreateTuningJobBody {
   description?: string;
   /** Labels of the job (and, as Vertex copies them, of its model). */
   labels?: Record<string, string>;
-  /** Datasets and hyperparameters. */
-  supervisedTuningSpec: {
-    trainingDatasetUri: string;
-    validationDatasetUri?: string;
-    hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string };
-    exportLastCheckpointOnly?: boolean;
-  };
+  /** Datasets and hyperparameters of supervised tuning (oneof `tuning_spec`). */
+  supervisedTuningSpec?: TuningSpecBody;
+  /** The same for preference tuning (v1beta1; `hyperParameters.beta` is its own). */
+  preferenceOptimizationSpec?: TuningSpecBody;
   /** Customer-managed encryption key. */
   encryptionSpec?: { kmsKeyName: string };
   /** Service account the job runs as. */
   serviceAccount?: string;
+}
+
+/** A tuning spec: datasets and hyperparameters. */
+export interface TuningSpecBody {
+  trainingDatasetUri: string;
+  validationDatasetUri?: string;
+  hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string; beta?: number };
+  exportLastCheckpointOnly?: boolean;
 }
 
 /** The model fields an update may change. */
@@ -58,11 +63,14 @@ export class VertexApi {
     this.#client = client;
   }
 
-  /** Submits a job under `parent` (`projects/{p}/locations/{l}`); the answer is the job itself. */
-  createTuningJob(parent: string, body: CreateTuningJobBody, signal?: AbortSignal): Promise<TuningJob> {
+  /**
+   * Submits a job under `parent` (`projects/{p}/locations/{l}`); the answer is the job itself. `version`
+   * is `v1beta1` for a body only that version takes; the job is then read under `v1` like any other.
+   */
+  createTuningJob(parent: string, body: CreateTuningJobBody, signal?: AbortSignal, version: "v1" | "v1beta1" = VERSION): Promise<TuningJob> {
     return this.#client.request({
       httpMethod: "POST",
-      path: `${VERSION}/${parent}/tuningJobs`,
+      path: `${version}/${parent}/tuningJobs`,
       body,
       schema: TuningJobSchema,
       method: "tuningJobs.create",

@@ -24,6 +24,12 @@ describe("invalid VertexTunedModel arguments fail at preview", () => {
     ["the provider's own label", () => ({ ...valid, labels: { "pulumi-gemini-tuning": "mine" } }), checkFailure('labels["pulumi-gemini-tuning"]', "the label pulumi-gemini-tuning is reserved for the provider")],
     ["a display name over 128 characters", () => ({ ...valid, tunedModelDisplayName: "x".repeat(129) }), checkFailure("tunedModelDisplayName", "must be at most 128 characters")],
     ["a region that is not one", () => ({ ...valid, location: "US Central" }), checkFailure("location", "must be a region")],
+    ["both a base model and a source model", () => ({ ...valid, sourceModel: "projects/p-123456/locations/europe-west4/models/1@1" }), checkFailure("sourceModel", "cannot be set together with baseModel")],
+    ["a checkpoint without a source model", () => ({ ...valid, checkpointId: "2" }), checkFailure("checkpointId", "needs sourceModel")],
+    ["a source that is not a tuned model", () => ({ ...valid, baseModel: undefined, sourceModel: "tunedModels/abc" }), checkFailure("sourceModel", "must name a tuned model")],
+    ["a method Vertex does not offer", () => ({ ...valid, method: "distillation" as "preference" }), checkFailure("method", 'must be "supervised" or "preference"')],
+    ["beta for supervised tuning", () => ({ ...valid, hyperparameters: { beta: 0.1 } }), checkFailure("hyperparameters.beta", "is a preference tuning hyperparameter")],
+    ["adapter size 32 for preference tuning", () => ({ ...valid, method: "preference", hyperparameters: { adapterSize: 32 } }), checkFailure("hyperparameters.adapterSize", "must be 1, 2, 4, 8 or 16 for preference tuning")],
   ];
 
   it.each(cases)("%s", async (_what, args, message) => {

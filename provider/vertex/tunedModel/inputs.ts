@@ -17,7 +17,14 @@ const hyperparametersSchema = z.object({
   epochCount: z.number({ error: "must be a number" }).int("must be a whole number").positive("must be greater than 0").optional(),
   learningRateMultiplier: z.number({ error: "must be a number" }).positive("must be greater than 0").optional(),
   adapterSize: adapterSize.optional(),
+  beta: z.number({ error: "must be a number" }).positive("must be greater than 0").optional(),
 });
+
+/** Tuning methods: supervised (input -> answer pairs) and preference (DPO: a preferred and a dispreferred completion). */
+export const TUNING_METHODS = ["supervised", "preference"] as const;
+
+/** One of {@link TUNING_METHODS}. */
+export type TuningMethod = (typeof TUNING_METHODS)[number];
 
 const datasetSchema = z.object(
   {
@@ -81,6 +88,7 @@ export const vertexTunedModelInputsSchema = z.object({
   labels: labelsSchema.optional(),
   trainingDataset: datasetSchema,
   validationDataset: datasetSchema.optional(),
+  method: z.enum(TUNING_METHODS, { error: 'must be "supervised" or "preference"' }).optional(),
   hyperparameters: hyperparametersSchema.optional(),
   exportLastCheckpointOnly: z.boolean().optional(),
   serviceAccount: z.email("must be a service account email address").optional(),
@@ -96,6 +104,23 @@ export type VertexTunedModelInputs = z.output<typeof vertexTunedModelInputsSchem
 
 /** Inputs after check: project and location resolved (they are part of the job's name). */
 export type CheckedVertexInputs = VertexTunedModelInputs & { project: string; location: string };
+
+/** Adapter sizes preference tuning takes (Google's guide: 1 to 16). */
+const PREFERENCE_ADAPTER_SIZES = new Set(["ADAPTER_SIZE_ONE", "ADAPTER_SIZE_TWO", "ADAPTER_SIZE_FOUR", "ADAPTER_SIZE_EIGHT", "ADAPTER_SIZE_SIXTEEN"]);
+
+/**
+ * Hyperparameters the chosen method does not take: `beta` belongs to preference tuning; preference tuning
+ * takes adapter sizes 1 to 16 only. Returns the problems as property paths and reasons.
+ */
+export function methodProblems(inputs: Pick<VertexTunedModelInputs, "method" | "hyperparameters">): Array<{ property: string; reason: string }> {
+  const h = inputs.hyperparameters;
+  if ((inputs.method ?? "supervised") === "supervised") {
+    return h?.beta === undefined ? [] : [{ property: "hyperparameters.beta", reason: 'is a preference tuning hyperparameter: set method: "preference", or remove it' }];
+  }
+  return h?.adapterSize !== undefined && !PREFERENCE_ADAPTER_SIZES.has(h.adapterSize)
+    ? [{ property: "hyperparameters.adapterSize", reason: "must be 1, 2, 4, 8 or 16 for preference tuning" }]
+    : [];
+}
 
 /**
  * Where the training starts: a base model, or a tuned model (and optionally one of its checkpoints) for
@@ -130,5 +155,6 @@ export function normalizedVertexHyperparameters(h: CheckedVertexInputs["hyperpar
   if (h?.adapterSize !== undefined) normalized.adapterSize = h.adapterSize;
   if (h?.epochCount !== undefined) normalized.epochCount = h.epochCount;
   if (h?.learningRateMultiplier !== undefined) normalized.learningRateMultiplier = h.learningRateMultiplier;
+  if (h?.beta !== undefined) normalized.beta = h.beta;
   return normalized;
 }

@@ -27,7 +27,10 @@ export const vertexTunedModelStateSchema = z.looseObject({
   labels: tolerant(z.record(z.string(), z.string())),
   trainingDataset: tolerant(dataset),
   validationDataset: tolerant(dataset),
-  hyperparameters: tolerant(z.object({ epochCount: z.number().optional(), learningRateMultiplier: z.number().optional(), adapterSize: z.string().optional() })),
+  method: tolerant(z.string()),
+  hyperparameters: tolerant(
+    z.object({ epochCount: z.number().optional(), learningRateMultiplier: z.number().optional(), adapterSize: z.string().optional(), beta: z.number().optional() }),
+  ),
   exportLastCheckpointOnly: tolerant(z.boolean()),
   serviceAccount: tolerant(z.string()),
   kmsKeyName: tolerant(z.string()),
@@ -46,7 +49,9 @@ export const vertexTunedModelStateSchema = z.looseObject({
     z.array(z.object({ checkpointId: z.string().optional(), epoch: z.number().optional(), step: z.number().optional(), endpoint: z.string().optional() })),
   ),
   tuningDataStats: tolerant(z.object({ exampleCount: z.number().optional(), billableTokenCount: z.number().optional(), stepCount: z.number().optional() })),
-  effectiveHyperparameters: tolerant(z.object({ epochCount: z.number().optional(), learningRateMultiplier: z.number().optional(), adapterSize: z.number().optional() })),
+  effectiveHyperparameters: tolerant(
+    z.object({ epochCount: z.number().optional(), learningRateMultiplier: z.number().optional(), adapterSize: z.number().optional(), beta: z.number().optional() }),
+  ),
   /** Continuous tuning: the base model the tuning chain started from, as Vertex reports it. */
   originalBaseModel: tolerant(z.string()),
 });
@@ -70,7 +75,7 @@ export function vertexOutputs(inputs: CheckedVertexInputs, job: TuningJob, model
 
 /** What the job (and, once it exists, its model) reports, as outputs. */
 function reportedState(job: TuningJob, model: VertexModel | undefined) {
-  const stats = job.tuningDataStats?.supervisedTuningDataStats;
+  const stats = job.tuningDataStats?.supervisedTuningDataStats ?? job.tuningDataStats?.preferenceOptimizationDataStats;
   return {
     name: job.name,
     state: job.state,

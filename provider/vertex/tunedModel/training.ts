@@ -3,7 +3,7 @@ import type { TrainingBackend } from "../../lifecycle/backend";
 import { shutdownSignal } from "../../runtime/shutdownSignal";
 import { abortableSleep } from "../../waiter/sleep";
 import type { VertexApi } from "../api";
-import { createTuningJobBody } from "../converters";
+import { createTuningJobBody, createVersionOf } from "../converters";
 import { classifyTuningJob, isFinal, jobProgressReporter } from "../jobPoller";
 import type { TuningJob } from "../wire";
 import { creationKey } from "./creationKey";
@@ -59,7 +59,8 @@ async function submitOnce(api: VertexApi, parent: string, inputs: CheckedVertexI
   const key = creationKey(inputs);
   for (let attempt = 1; ; attempt++) {
     try {
-      const job = await api.createTuningJob(parent, createTuningJobBody(inputs, key));
+      const body = createTuningJobBody(inputs, key);
+      const job = await api.createTuningJob(parent, body, undefined, createVersionOf(body));
       const source = inputs.sourceModel === undefined ? `base model ${inputs.baseModel}` : `continuing ${inputs.sourceModel}${inputs.checkpointId === undefined ? "" : ` from checkpoint ${inputs.checkpointId}`}`;
       console.log(`${job.name}: tuning job submitted (${source})`);
       return job;
