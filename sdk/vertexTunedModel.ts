@@ -24,6 +24,12 @@ export interface VertexHyperparametersArgs {
   adapterSize?: pulumi.Input<number | string>;
   /** Preference tuning only: how closely the tuned model stays to its starting point (greater than 0). */
   beta?: pulumi.Input<number>;
+  /** Supervised only (sent on v1beta1; Vertex documents it for open models): the learning rate itself, instead of `learningRateMultiplier`. */
+  learningRate?: pulumi.Input<number>;
+  /** Supervised only (v1beta1; documented for open models): examples per step. */
+  batchSize?: pulumi.Input<number>;
+  /** Supervised only (v1beta1): `TUNING_MODE_FULL` or `TUNING_MODE_PEFT_ADAPTER`; which a model takes depends on it. */
+  tuningMode?: pulumi.Input<"TUNING_MODE_FULL" | "TUNING_MODE_PEFT_ADAPTER">;
 }
 
 /** Arguments of a {@link VertexTunedModel}. */

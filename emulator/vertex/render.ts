@@ -62,6 +62,7 @@ function renderSpec(job: StoredVertexJob): Record<string, unknown> {
   const hp = job.spec.hyperParameters;
   if (hp && Object.keys(hp).length > 0) spec.hyperParameters = { ...hp };
   if (job.spec.exportLastCheckpointOnly) spec.exportLastCheckpointOnly = true;
+  if (job.spec.tuningMode) spec.tuningMode = job.spec.tuningMode;
   return spec;
 }
 

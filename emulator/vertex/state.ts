@@ -36,8 +36,10 @@ export interface VertexDatasetFacts {
 export interface VertexTuningSpec {
   trainingDatasetUri: string;
   validationDatasetUri?: string;
-  hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string; beta?: number };
+  hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string; beta?: number; learningRate?: number; batchSize?: string };
   exportLastCheckpointOnly?: boolean;
+  /** v1beta1: `TUNING_MODE_FULL` or `TUNING_MODE_PEFT_ADAPTER`. */
+  tuningMode?: string;
 }
 
 /** A checkpoint of a finished job. */
@@ -73,6 +75,8 @@ export interface StoredVertexJob {
   endTimeMs?: number;
   /** Effective epochs (default applied) and the steps they imply. */
   epochCount: number;
+  /** The batch size the job asked for (v1beta1 `batchSize`); absent: the method's own. */
+  batchSize?: number;
   totalSteps: number;
   completedSteps: number;
   /**

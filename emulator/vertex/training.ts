@@ -21,9 +21,9 @@ export const VERTEX_BATCH_SIZE = 8;
  */
 export const VERTEX_PREFERENCE_BATCH_SIZE = 4;
 
-/** The batch size a job's method steps with. */
-export function batchSizeOf(job: Pick<StoredVertexJob, "method">): number {
-  return job.method === "preference" ? VERTEX_PREFERENCE_BATCH_SIZE : VERTEX_BATCH_SIZE;
+/** The batch size a job steps with: the one it asked for, else its method's. */
+export function batchSizeOf(job: Pick<StoredVertexJob, "method" | "batchSize">): number {
+  return job.batchSize ?? (job.method === "preference" ? VERTEX_PREFERENCE_BATCH_SIZE : VERTEX_BATCH_SIZE);
 }
 /** Epochs when `hyperParameters.epochCount` is unset. */
 export const VERTEX_DEFAULT_EPOCH_COUNT = 5;

@@ -111,6 +111,16 @@ export function tuningJobViolations(input: TuningJobInput, baseModels: readonly 
         description: `epoch_count must be between 1 and 1000 (got ${hp.epochCount}).`,
       });
     }
+    const sv = hp as { learningRate?: number; batchSize?: string; learningRateMultiplier?: number };
+    if (sv.learningRate !== undefined && sv.learningRateMultiplier !== undefined) {
+      v.push({ field: `${path}.hyper_parameters.learning_rate`, description: "learning_rate and learning_rate_multiplier cannot both be set." });
+    }
+    if (sv.learningRate !== undefined && !(Number.isFinite(sv.learningRate) && sv.learningRate > 0)) {
+      v.push({ field: `${path}.hyper_parameters.learning_rate`, description: `learning_rate must be greater than 0 (got ${sv.learningRate}).` });
+    }
+    if (sv.batchSize !== undefined && !(BigInt(sv.batchSize) > 0n)) {
+      v.push({ field: `${path}.hyper_parameters.batch_size`, description: `batch_size must be greater than 0 (got ${sv.batchSize}).` });
+    }
     const lrm = hp.learningRateMultiplier;
     if (lrm !== undefined && !(Number.isFinite(lrm) && lrm > 0)) {
       v.push({

@@ -37,8 +37,10 @@ export interface CreateTuningJobBody {
 export interface TuningSpecBody {
   trainingDatasetUri: string;
   validationDatasetUri?: string;
-  hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string; beta?: number };
+  hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string; beta?: number; learningRate?: number; batchSize?: string };
   exportLastCheckpointOnly?: boolean;
+  /** v1beta1, supervised only: `TUNING_MODE_FULL` or `TUNING_MODE_PEFT_ADAPTER`. */
+  tuningMode?: string;
 }
 
 /** The model fields an update may change. */

@@ -10,10 +10,13 @@ import { ADAPTER_SIZES, type TuningJob, type VertexModel } from "./wire";
 
 /**
  * The API version that takes a create body: `v1beta1` for what only it declares (preference tuning, whose
- * spec the SDKs send there), else `v1` (docs/vertex-ai.md#tuning-in-2026).
+ * spec the SDKs send there; `learningRate`, `batchSize`, `tuningMode`), else `v1`
+ * (docs/vertex-ai.md#tuning-in-2026).
  */
 export function createVersionOf(body: CreateTuningJobBody): "v1" | "v1beta1" {
-  return body.preferenceOptimizationSpec !== undefined ? "v1beta1" : "v1";
+  const spec = body.supervisedTuningSpec;
+  const v1beta1Only = spec?.tuningMode !== undefined || spec?.hyperParameters?.learningRate !== undefined || spec?.hyperParameters?.batchSize !== undefined;
+  return body.preferenceOptimizationSpec !== undefined || v1beta1Only ? "v1beta1" : "v1";
 }
 
 /** The CreateTuningJob request for the inputs, labelled with the creation key (see `tunedModel/creationKey.ts`). */
@@ -24,12 +27,15 @@ export function createTuningJobBody(inputs: CheckedVertexInputs, creationKey: st
     ...(h?.learningRateMultiplier !== undefined && { learningRateMultiplier: h.learningRateMultiplier }),
     ...(h?.adapterSize !== undefined && { adapterSize: h.adapterSize }),
     ...(h?.beta !== undefined && { beta: h.beta }),
+    ...(h?.learningRate !== undefined && { learningRate: h.learningRate }),
+    ...(h?.batchSize !== undefined && { batchSize: String(h.batchSize) }),
   };
   const spec = {
     trainingDatasetUri: inputs.trainingDataset.uri,
     validationDatasetUri: inputs.validationDataset?.uri,
     hyperParameters: Object.keys(hyperParameters).length > 0 ? hyperParameters : undefined,
     exportLastCheckpointOnly: inputs.exportLastCheckpointOnly,
+    tuningMode: h?.tuningMode,
   };
   return {
     baseModel: inputs.baseModel,
@@ -65,6 +71,8 @@ export function effectiveHyperparameters(job: TuningJob): Record<string, number>
     ...(h.learningRateMultiplier !== undefined && { learningRateMultiplier: h.learningRateMultiplier }),
     ...(adapterSize !== undefined && { adapterSize: Number(adapterSize) }),
     ...(h.beta !== undefined && { beta: h.beta }),
+    ...(h.learningRate !== undefined && { learningRate: h.learningRate }),
+    ...(h.batchSize !== undefined && { batchSize: Number(h.batchSize) }),
   };
 }
 

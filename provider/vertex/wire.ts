@@ -61,7 +61,14 @@ const TuningSpecSchema = z.looseObject({
   trainingDatasetUri: z.string().optional(),
   validationDatasetUri: z.string().optional(),
   hyperParameters: z
-    .looseObject({ epochCount: int64.optional(), learningRateMultiplier: float.optional(), adapterSize: z.string().optional(), beta: float.optional() })
+    .looseObject({
+      epochCount: int64.optional(),
+      learningRateMultiplier: float.optional(),
+      adapterSize: z.string().optional(),
+      beta: float.optional(),
+      learningRate: float.optional(),
+      batchSize: int64.optional(),
+    })
     .optional(),
   exportLastCheckpointOnly: z.boolean().optional(),
 });

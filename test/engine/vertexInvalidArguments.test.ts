@@ -29,6 +29,9 @@ describe("invalid VertexTunedModel arguments fail at preview", () => {
     ["a source that is not a tuned model", () => ({ ...valid, baseModel: undefined, sourceModel: "tunedModels/abc" }), checkFailure("sourceModel", "must name a tuned model")],
     ["a method Vertex does not offer", () => ({ ...valid, method: "distillation" as "preference" }), checkFailure("method", 'must be "supervised" or "preference"')],
     ["beta for supervised tuning", () => ({ ...valid, hyperparameters: { beta: 0.1 } }), checkFailure("hyperparameters.beta", "is a preference tuning hyperparameter")],
+    ["learningRate together with learningRateMultiplier", () => ({ ...valid, hyperparameters: { learningRate: 0.001, learningRateMultiplier: 2 } }), checkFailure("hyperparameters.learningRate", "cannot be set together with learningRateMultiplier")],
+    ["batchSize for preference tuning", () => ({ ...valid, method: "preference", hyperparameters: { batchSize: 4 } }), checkFailure("hyperparameters.batchSize", "is a supervised tuning setting")],
+    ["a tuning mode Vertex does not offer", () => ({ ...valid, hyperparameters: { tuningMode: "TUNING_MODE_LORA" as "TUNING_MODE_FULL" } }), checkFailure("hyperparameters.tuningMode", "must be")],
     ["adapter size 32 for preference tuning", () => ({ ...valid, method: "preference", hyperparameters: { adapterSize: 32 } }), checkFailure("hyperparameters.adapterSize", "must be 1, 2, 4, 8 or 16 for preference tuning")],
   ];
 

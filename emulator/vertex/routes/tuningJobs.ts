@@ -41,6 +41,8 @@ function specOf(input: TuningJobInput): VertexTuningSpec {
   if (hp.learningRateMultiplier === 0) delete hp.learningRateMultiplier;
   if (Object.keys(hp).length > 0) spec.hyperParameters = hp;
   if (s.exportLastCheckpointOnly) spec.exportLastCheckpointOnly = true;
+  const mode = (s as { tuningMode?: string }).tuningMode;
+  if (mode && mode !== "TUNING_MODE_UNSPECIFIED") spec.tuningMode = mode;
   return spec;
 }
 
@@ -83,7 +85,8 @@ function createJob(call: VertexCall): StoredVertexJob {
   const epochCount = Number(spec.hyperParameters?.epochCount ?? VERTEX_DEFAULT_EPOCH_COUNT);
   const now = nowMs();
   const failure = call.half.store.takePlannedFailure();
-  const totalSteps = vertexStepCount(dataset.exampleCount, epochCount, batchSizeOf({ method }));
+  const batchSize = spec.hyperParameters?.batchSize === undefined ? undefined : Number(spec.hyperParameters.batchSize);
+  const totalSteps = vertexStepCount(dataset.exampleCount, epochCount, batchSizeOf({ method, batchSize }));
   if (failure) fitFailure(failure, 0, totalSteps);
   const parent = parentOf(call);
   return {
@@ -102,6 +105,7 @@ function createJob(call: VertexCall): StoredVertexJob {
     createTimeMs: now,
     updateTimeMs: now,
     epochCount,
+    ...(batchSize !== undefined ? { batchSize } : {}),
     totalSteps,
     completedSteps: 0,
     lastStepAtMs: now,

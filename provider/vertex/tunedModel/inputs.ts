@@ -13,11 +13,20 @@ const adapterSize = z
   .transform((value) => (typeof value === "number" ? ADAPTER_SIZES[value] : value))
   .pipe(z.enum(ADAPTER_SIZE_NAMES as [string, ...string[]], { error: "must be 1, 2, 4, 8, 16 or 32 (or its ADAPTER_SIZE_* name)" }));
 
+/** `SupervisedTuningSpec.tuningMode` (v1beta1): full fine-tuning or a parameter-efficient adapter. */
+const TUNING_MODES = ["TUNING_MODE_FULL", "TUNING_MODE_PEFT_ADAPTER"] as const;
+
+/** Hyperparameters only v1beta1 declares, and only for supervised tuning (docs/vertex-ai.md#tuning-in-2026). */
+export const V1BETA1_HYPERPARAMETERS = ["learningRate", "batchSize", "tuningMode"] as const;
+
 const hyperparametersSchema = z.object({
   epochCount: z.number({ error: "must be a number" }).int("must be a whole number").positive("must be greater than 0").optional(),
   learningRateMultiplier: z.number({ error: "must be a number" }).positive("must be greater than 0").optional(),
   adapterSize: adapterSize.optional(),
   beta: z.number({ error: "must be a number" }).positive("must be greater than 0").optional(),
+  learningRate: z.number({ error: "must be a number" }).positive("must be greater than 0").optional(),
+  batchSize: z.number({ error: "must be a number" }).int("must be a whole number").positive("must be greater than 0").optional(),
+  tuningMode: z.enum(TUNING_MODES, { error: `must be ${TUNING_MODES.map((m) => `"${m}"`).join(" or ")}` }).optional(),
 });
 
 /** Tuning methods: supervised (input -> answer pairs) and preference (DPO: a preferred and a dispreferred completion). */
@@ -109,17 +118,27 @@ export type CheckedVertexInputs = VertexTunedModelInputs & { project: string; lo
 const PREFERENCE_ADAPTER_SIZES = new Set(["ADAPTER_SIZE_ONE", "ADAPTER_SIZE_TWO", "ADAPTER_SIZE_FOUR", "ADAPTER_SIZE_EIGHT", "ADAPTER_SIZE_SIXTEEN"]);
 
 /**
- * Hyperparameters the chosen method does not take: `beta` belongs to preference tuning; preference tuning
- * takes adapter sizes 1 to 16 only. Returns the problems as property paths and reasons.
+ * Hyperparameter combinations Vertex refuses, known before anything is sent: `beta` belongs to preference
+ * tuning, which takes adapter sizes 1 to 16 only and none of `learningRate`, `batchSize`, `tuningMode`;
+ * `learningRate` excludes `learningRateMultiplier`. Returns the problems as property paths and reasons.
  */
 export function methodProblems(inputs: Pick<VertexTunedModelInputs, "method" | "hyperparameters">): Array<{ property: string; reason: string }> {
   const h = inputs.hyperparameters;
-  if ((inputs.method ?? "supervised") === "supervised") {
-    return h?.beta === undefined ? [] : [{ property: "hyperparameters.beta", reason: 'is a preference tuning hyperparameter: set method: "preference", or remove it' }];
+  const problems: Array<{ property: string; reason: string }> = [];
+  if (h?.learningRate !== undefined && h.learningRateMultiplier !== undefined) {
+    problems.push({ property: "hyperparameters.learningRate", reason: "cannot be set together with learningRateMultiplier: Vertex takes one or the other" });
   }
-  return h?.adapterSize !== undefined && !PREFERENCE_ADAPTER_SIZES.has(h.adapterSize)
-    ? [{ property: "hyperparameters.adapterSize", reason: "must be 1, 2, 4, 8 or 16 for preference tuning" }]
-    : [];
+  if ((inputs.method ?? "supervised") === "supervised") {
+    if (h?.beta !== undefined) problems.push({ property: "hyperparameters.beta", reason: 'is a preference tuning hyperparameter: set method: "preference", or remove it' });
+    return problems;
+  }
+  if (h?.adapterSize !== undefined && !PREFERENCE_ADAPTER_SIZES.has(h.adapterSize)) {
+    problems.push({ property: "hyperparameters.adapterSize", reason: "must be 1, 2, 4, 8 or 16 for preference tuning" });
+  }
+  for (const key of V1BETA1_HYPERPARAMETERS) {
+    if (h?.[key] !== undefined) problems.push({ property: `hyperparameters.${key}`, reason: "is a supervised tuning setting; preference tuning does not take it" });
+  }
+  return problems;
 }
 
 /**
@@ -156,5 +175,6 @@ export function normalizedVertexHyperparameters(h: CheckedVertexInputs["hyperpar
   if (h?.epochCount !== undefined) normalized.epochCount = h.epochCount;
   if (h?.learningRateMultiplier !== undefined) normalized.learningRateMultiplier = h.learningRateMultiplier;
   if (h?.beta !== undefined) normalized.beta = h.beta;
+  for (const key of V1BETA1_HYPERPARAMETERS) if (h?.[key] !== undefined) normalized[key] = h[key];
   return normalized;
 }

@@ -29,7 +29,15 @@ export const vertexTunedModelStateSchema = z.looseObject({
   validationDataset: tolerant(dataset),
   method: tolerant(z.string()),
   hyperparameters: tolerant(
-    z.object({ epochCount: z.number().optional(), learningRateMultiplier: z.number().optional(), adapterSize: z.string().optional(), beta: z.number().optional() }),
+    z.object({
+      epochCount: z.number().optional(),
+      learningRateMultiplier: z.number().optional(),
+      adapterSize: z.string().optional(),
+      beta: z.number().optional(),
+      learningRate: z.number().optional(),
+      batchSize: z.number().optional(),
+      tuningMode: z.string().optional(),
+    }),
   ),
   exportLastCheckpointOnly: tolerant(z.boolean()),
   serviceAccount: tolerant(z.string()),
@@ -50,7 +58,14 @@ export const vertexTunedModelStateSchema = z.looseObject({
   ),
   tuningDataStats: tolerant(z.object({ exampleCount: z.number().optional(), billableTokenCount: z.number().optional(), stepCount: z.number().optional() })),
   effectiveHyperparameters: tolerant(
-    z.object({ epochCount: z.number().optional(), learningRateMultiplier: z.number().optional(), adapterSize: z.number().optional(), beta: z.number().optional() }),
+    z.object({
+      epochCount: z.number().optional(),
+      learningRateMultiplier: z.number().optional(),
+      adapterSize: z.number().optional(),
+      beta: z.number().optional(),
+      learningRate: z.number().optional(),
+      batchSize: z.number().optional(),
+    }),
   ),
   /** Continuous tuning: the base model the tuning chain started from, as Vertex reports it. */
   originalBaseModel: tolerant(z.string()),

@@ -54,3 +54,18 @@ describe("VertexTunedModel continuous tuning", () => {
     expect(env().jobs()[0].model).toBeUndefined();
   });
 });
+
+describe("VertexTunedModel v1beta1 hyperparameters", () => {
+  const env = useVertexEmulator();
+
+  test("learningRate, batchSize and tuningMode go to v1beta1 and come back as effective hyperparameters", async () => {
+    const inputs = await checked({ hyperparameters: { epochCount: 1, learningRate: 0.0005, batchSize: 4, tuningMode: "TUNING_MODE_FULL" } });
+    const { outs } = await provider.create(inputs);
+    const create = env().emulator.control.requests().find((r) => r.route === "vertex.tuningJobs.create");
+    expect(create?.path).toMatch(/^\/v1beta1\//);
+    expect(env().jobs()[0].job.supervisedTuningSpec).toMatchObject({ tuningMode: "TUNING_MODE_FULL" });
+    expect(outs.effectiveHyperparameters).toEqual({ epochCount: 1, learningRate: 0.0005, batchSize: 4 });
+    // 16 examples × 1 epoch / batch 4.
+    expect(outs.tuningDataStats).toMatchObject({ stepCount: 4 });
+  });
+});
