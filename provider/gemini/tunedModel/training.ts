@@ -5,6 +5,7 @@ import { createTunedModelBody } from "../converters";
 import { classifyTuningOperation, operationProgress, progressReporter } from "../operationPoller";
 import type { TunedModel, TuningOperation } from "../wire";
 import type { CheckedTunedModelInputs } from "./inputs";
+import { retiredTuningError } from "./retiredTuning";
 import { tunedModelOutputs } from "./state";
 
 /**
@@ -37,7 +38,7 @@ export function geminiTraining(api: GeminiApi): TrainingBackend<CheckedTunedMode
         console.log(`${name}: tuning job submitted (${operation.metadata?.totalSteps ?? "?"} steps)`);
         return { name, operation };
       } catch (error) {
-        if (!isAlreadyExists(error)) throw error;
+        if (!isAlreadyExists(error)) throw retiredTuningError(error, inputs.baseModel) ?? error;
       }
       const existing = await api.getTunedModel(name);
       if (existing?.state === "FAILED" || existing === undefined) {
