@@ -82,6 +82,14 @@ export interface VertexTunedModelArgs {
   serviceAccount?: pulumi.Input<string>;
   /** Cloud KMS key (`projects/.../cryptoKeys/...`) encrypting the job and the model. */
   kmsKeyName?: pulumi.Input<string>;
+  /**
+   * Take over the tuning job `tuningJob` names instead of training (parity with `TunedModel`'s
+   * `adoptExisting`): never starts a job; fails if the job does not exist or its source, method, dataset
+   * URIs or hyperparameters differ from these arguments.
+   */
+  adoptExisting?: boolean;
+  /** With `adoptExisting`: the job to take over, `projects/{p}/locations/{l}/tuningJobs/{id}`. Changing it replaces. */
+  tuningJob?: pulumi.Input<string>;
   /** Provider-enforced deadlines (the dynamic-provider host ignores `customTimeouts`). */
   timeouts?: TimeoutsArgs;
 }
@@ -178,6 +186,8 @@ export class VertexTunedModel extends DynamicResource {
         exportLastCheckpointOnly: args.exportLastCheckpointOnly,
         serviceAccount: args.serviceAccount,
         kmsKeyName: args.kmsKeyName,
+        adoptExisting: args.adoptExisting,
+        tuningJob: args.tuningJob,
         timeouts: args.timeouts,
       },
       opts,

@@ -32,6 +32,7 @@ describe("invalid VertexTunedModel arguments fail at preview", () => {
     ["learningRate together with learningRateMultiplier", () => ({ ...valid, hyperparameters: { learningRate: 0.001, learningRateMultiplier: 2 } }), checkFailure("hyperparameters.learningRate", "cannot be set together with learningRateMultiplier")],
     ["batchSize for preference tuning", () => ({ ...valid, method: "preference", hyperparameters: { batchSize: 4 } }), checkFailure("hyperparameters.batchSize", "is a supervised tuning setting")],
     ["a tuning mode Vertex does not offer", () => ({ ...valid, hyperparameters: { tuningMode: "TUNING_MODE_LORA" as "TUNING_MODE_FULL" } }), checkFailure("hyperparameters.tuningMode", "must be")],
+    ["adoptExisting without the job to adopt", () => ({ ...valid, adoptExisting: true }), checkFailure("tuningJob", "is required with adoptExisting")],
     ["adapter size 32 for preference tuning", () => ({ ...valid, method: "preference", hyperparameters: { adapterSize: 32 } }), checkFailure("hyperparameters.adapterSize", "must be 1, 2, 4, 8 or 16 for preference tuning")],
   ];
 

@@ -27,6 +27,8 @@ const FIELDS: readonly FieldRule[] = [
   ...(["project", "location", "baseModel", "sourceModel", "checkpointId", "exportLastCheckpointOnly", "serviceAccount", "kmsKeyName"] as const).map(
     (field): FieldRule => ({ field, effect: "replace", changed: compare.exact, compareUnset: true }),
   ),
+  // Adopting another job is another model; turning adoption on or off later changes nothing.
+  { field: "tuningJob", effect: "replace", changed: compare.exact },
   // Absent is supervised: recorded states from before the choice existed and an explicit "supervised" agree.
   { field: "method", effect: "replace", compareUnset: true, changed: (desired, recorded) => (desired ?? "supervised") !== (recorded ?? "supervised") },
   { field: "trainingDataset", effect: "replace", changed: datasetChanged("trainingDataset"), compareUnset: true },

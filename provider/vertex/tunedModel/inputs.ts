@@ -105,6 +105,8 @@ export const vertexTunedModelInputsSchema = z.object({
     .string()
     .regex(/^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/, "must be projects/{p}/locations/{l}/keyRings/{r}/cryptoKeys/{k}")
     .optional(),
+  tuningJob: z.string().regex(/^projects\/[^/]+\/locations\/[^/]+\/tuningJobs\/\d+$/, "must name a tuning job, projects/{p}/locations/{l}/tuningJobs/{id}").optional(),
+  adoptExisting: z.boolean().optional(),
   timeouts: timeoutsSchema,
 });
 
@@ -139,6 +141,13 @@ export function methodProblems(inputs: Pick<VertexTunedModelInputs, "method" | "
     if (h?.[key] !== undefined) problems.push({ property: `hyperparameters.${key}`, reason: "is a supervised tuning setting; preference tuning does not take it" });
   }
   return problems;
+}
+
+/** `adoptExisting` needs the job to adopt, named by `tuningJob` (Vertex picks job ids, so there is no default). */
+export function adoptionProblems(inputs: Pick<VertexTunedModelInputs, "adoptExisting" | "tuningJob">): Array<{ property: string; reason: string }> {
+  if (inputs.adoptExisting && inputs.tuningJob === undefined) return [{ property: "tuningJob", reason: "is required with adoptExisting: the name of the tuning job to take over" }];
+  if (!inputs.adoptExisting && inputs.tuningJob !== undefined) return [{ property: "adoptExisting", reason: "must be true to take over tuningJob (it never starts a job)" }];
+  return [];
 }
 
 /**

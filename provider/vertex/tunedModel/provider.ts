@@ -14,7 +14,7 @@ import { updateModelRequest } from "../converters";
 import { isFinal, waitForTuningJob } from "../jobPoller";
 import { creationKey } from "./creationKey";
 import { diffVertexTunedModel } from "./diff";
-import { methodProblems, sourceProblems, vertexTunedModelInputsSchema, type CheckedVertexInputs } from "./inputs";
+import { adoptionProblems, methodProblems, sourceProblems, vertexTunedModelInputsSchema, type CheckedVertexInputs } from "./inputs";
 import { mergeVertexOutputs, readVertexTunedModelState } from "./state";
 import { removeProducedModel } from "./teardown";
 import { vertexTraining } from "./training";
@@ -35,7 +35,7 @@ export function checkVertexTunedModel(news: Record<string, unknown>, env: NodeJS
     if (configuredUrl !== undefined && !isHttpUrl(configuredUrl)) {
       failures.push({ property: "baseUrl", reason: `the configured Vertex service root is "${configuredUrl}" (gemini:vertexBaseUrl or GOOGLE_VERTEX_BASE_URL); it must be an http(s) URL` });
     }
-    failures.push(...sourceProblems(inputs), ...methodProblems(inputs));
+    failures.push(...sourceProblems(inputs), ...methodProblems(inputs), ...adoptionProblems(inputs));
     if (failures.length > 0 || "missing" in connection) return { failures };
     const checked: CheckedVertexInputs = { ...inputs, project: connection.project, location: connection.location };
     return { checked };

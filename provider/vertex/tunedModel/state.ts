@@ -42,6 +42,8 @@ export const vertexTunedModelStateSchema = z.looseObject({
   exportLastCheckpointOnly: tolerant(z.boolean()),
   serviceAccount: tolerant(z.string()),
   kmsKeyName: tolerant(z.string()),
+  tuningJob: tolerant(z.string()),
+  adoptExisting: tolerant(z.boolean()),
   timeouts: tolerant(timeoutsStateSchema),
   // What the job and its model report.
   name: tolerant(z.string()),

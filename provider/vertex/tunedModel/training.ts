@@ -6,6 +6,7 @@ import type { VertexApi } from "../api";
 import { createTuningJobBody, createVersionOf } from "../converters";
 import { classifyTuningJob, isFinal, jobProgressReporter } from "../jobPoller";
 import type { TuningJob } from "../wire";
+import { adoptTuningJob } from "./adopt";
 import { creationKey } from "./creationKey";
 import { CREATION_LABEL, type CheckedVertexInputs } from "./inputs";
 import { vertexOutputs } from "./state";
@@ -22,6 +23,7 @@ const SUBMIT_ATTEMPTS = 4;
 export function vertexTraining(api: VertexApi, parent: string): TrainingBackend<CheckedVertexInputs, TuningJob> {
   return {
     async submitOrResume(inputs) {
+      if (inputs.adoptExisting) return adoptTuningJob(api, inputs);
       const earlier = await earlierAttempt(api, parent, creationKey(inputs));
       if (earlier === undefined) return submitOnce(api, parent, inputs);
       console.log(`${earlier.name}: found the job an earlier attempt of this deploy submitted (${earlier.state}); using it instead of training again`);
