@@ -24,4 +24,5 @@ export {
   type VertexCheckpoint,
   type VertexTuningStats,
 } from "./vertexTunedModel";
+export { PreferenceDataset, type PreferenceExampleArgs, type PreferenceMappingArgs } from "./preferenceDataset";
 export { VertexDataset, type VertexDatasetReference, type BucketObjectLike, type VertexJsonlAssetOptions } from "./vertexDataset";

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Dataset } from "./dataset";
+import type { PreferenceDataset } from "./preferenceDataset";
 import { providerImplementation } from "./providerShim";
 
 /**
@@ -121,6 +122,25 @@ export class VertexDataset {
       } catch (error) {
         // A RunError is reported by its message alone: the user needs the file and line, not our stack.
         if (error instanceof datasets.DatasetError) throw new pulumi.RunError(`VertexDataset.jsonlAsset: ${error.message}`);
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * A preference dataset converted to the JSONL Vertex AI's preference tuning reads (a prompt and two
+   * completions scored 1 and 0 per line), as a file asset for a `gcp.storage.BucketObject`'s `source`;
+   * named by its content like {@link VertexDataset.jsonlAsset}. A bad example stops the program with the
+   * file, line and reason.
+   */
+  static preferenceJsonlAsset(dataset: PreferenceDataset, options: VertexJsonlAssetOptions = {}): pulumi.Output<pulumi.asset.FileAsset> {
+    return dataset.spec.apply(async (spec) => {
+      const { datasets } = providerImplementation();
+      try {
+        const file = await datasets.writePreferenceJsonl(spec, { cacheDir: options.cacheDir });
+        return new pulumi.asset.FileAsset(file.path);
+      } catch (error) {
+        if (error instanceof datasets.DatasetError) throw new pulumi.RunError(`VertexDataset.preferenceJsonlAsset: ${error.message}`);
         throw error;
       }
     });

@@ -24,6 +24,14 @@ export interface VertexHyperparametersArgs {
   learningRateMultiplier?: pulumi.Input<number>;
   /** LoRA adapter size: 1, 2, 4, 8, 16 or 32 (which the base model supports varies). */
   adapterSize?: pulumi.Input<number | string>;
+  /** Preference tuning only: how closely the tuned model stays to its starting point (greater than 0). */
+  beta?: pulumi.Input<number>;
+  /** Supervised only (sent on v1beta1; Vertex documents it for open models): the learning rate itself, instead of `learningRateMultiplier`. */
+  learningRate?: pulumi.Input<number>;
+  /** Supervised only (v1beta1; documented for open models): examples per step. */
+  batchSize?: pulumi.Input<number>;
+  /** Supervised only (v1beta1): `TUNING_MODE_FULL` or `TUNING_MODE_PEFT_ADAPTER`; which a model takes depends on it. */
+  tuningMode?: pulumi.Input<"TUNING_MODE_FULL" | "TUNING_MODE_PEFT_ADAPTER">;
 }
 
 /** Arguments of a {@link VertexTunedModel}. */
@@ -37,8 +45,20 @@ export interface VertexTunedModelArgs {
    * `GOOGLE_VERTEX_BASE_URL`, then `https://{location}-aiplatform.googleapis.com`.
    */
   baseUrl?: pulumi.Input<string>;
-  /** The model to tune, e.g. `gemini-2.5-flash` (tunable models change often; see Vertex AI's list). */
-  baseModel: pulumi.Input<string>;
+  /**
+   * The base model to tune, e.g. `gemini-2.5-flash` (tunable models change often; see Vertex AI's list).
+   * Exactly one of this and `sourceModel`. Changing it replaces.
+   */
+  baseModel?: pulumi.Input<string>;
+  /**
+   * Continuous tuning: the tuned model to keep training, `projects/{p}/locations/{l}/models/{m}[@version]`,
+   * e.g. another `VertexTunedModel`'s `model` output. The new model is the next version of that model
+   * (unless `tunedModelDisplayName` differs from the source's, which starts a model of its own). Exactly
+   * one of this and `baseModel`. Changing it replaces.
+   */
+  sourceModel?: pulumi.Input<string>;
+  /** With `sourceModel`: the checkpoint to continue from (default: the source's default checkpoint). Changing it replaces. */
+  checkpointId?: pulumi.Input<string>;
   /** Display name of the tuned model, at most 128 characters. Updated in place. */
   tunedModelDisplayName?: pulumi.Input<string>;
   /** Description. Updated in place on the model. */
@@ -49,6 +69,13 @@ export interface VertexTunedModelArgs {
   trainingDataset: pulumi.Input<VertexDatasetArgs>;
   /** Validation data, same form. */
   validationDataset?: pulumi.Input<VertexDatasetArgs>;
+  /**
+   * How the model learns: `supervised` (default) from input -> answer examples, or `preference` (DPO) from
+   * examples pairing a prompt with a preferred and a dispreferred completion (`PreferenceDataset` converted
+   * with `VertexDataset.preferenceJsonlAsset`). Each method takes its own hyperparameters (`beta` is
+   * preference tuning's; it takes adapter sizes up to 16), checked at preview. Changing it replaces.
+   */
+  method?: "supervised" | "preference";
   /** Hyperparameters. */
   hyperparameters?: pulumi.Input<VertexHyperparametersArgs>;
   /** Export only the last checkpoint instead of one per epoch. */
@@ -57,6 +84,14 @@ export interface VertexTunedModelArgs {
   serviceAccount?: pulumi.Input<string>;
   /** Cloud KMS key (`projects/.../cryptoKeys/...`) encrypting the job and the model. */
   kmsKeyName?: pulumi.Input<string>;
+  /**
+   * Take over the tuning job `tuningJob` names instead of training (parity with `TunedModel`'s
+   * `adoptExisting`): never starts a job; fails if the job does not exist or its source, method, dataset
+   * URIs or hyperparameters differ from these arguments.
+   */
+  adoptExisting?: boolean;
+  /** With `adoptExisting`: the job to take over, `projects/{p}/locations/{l}/tuningJobs/{id}`. Changing it replaces. */
+  tuningJob?: pulumi.Input<string>;
   /** Provider-enforced deadlines (the dynamic-provider host ignores `customTimeouts`). */
   timeouts?: TimeoutsArgs;
   /** A quality gate the trained model must pass before it replaces the serving one (see {@link EvaluationArgs}). */
@@ -71,7 +106,8 @@ export type VertexTuningStats = NonNullable<VertexTunedModelState["tuningDataSta
 
 /**
  * A Gemini model tuned on Vertex AI. `pulumi up` submits a supervised tuning job and waits until it
- * succeeded; Vertex then serves the tuned model on an endpoint. Changes to the base model, datasets (URI or
+ * succeeded; Vertex then serves the tuned model on an endpoint. It tunes a base model or, for continuous
+ * tuning, keeps training a tuned model (`sourceModel`). Changes to the base or source model, datasets (URI or
  * content), hyperparameters, service account or KMS key train a new model (replacement); changes to the
  * display name, description or labels are applied to the model in place; `pulumi refresh` notices edits
  * and deletions made outside Pulumi; `pulumi destroy` cancels a running job, or undeploys the model and
@@ -90,6 +126,11 @@ export class VertexTunedModel extends DynamicResource {
   declare readonly checkpoints: OptionalOutput<VertexTunedModelState, "checkpoints">;
   /** Example, token and step counts. */
   declare readonly tuningDataStats: OptionalOutput<VertexTunedModelState, "tuningDataStats">;
+  /**
+   * With `sourceModel`: the base model the tuning chain started from, as Vertex reports it. Absent when the
+   * resource tunes `baseModel` itself, which is then the origin.
+   */
+  declare readonly originalBaseModel: OptionalOutput<VertexTunedModelState, "originalBaseModel">;
   /** Hyperparameters as the job reports them (`epochCount`, `learningRateMultiplier`, `adapterSize`). */
   declare readonly effectiveHyperparameters: OptionalOutput<VertexTunedModelState, "effectiveHyperparameters">;
   /** Project the job runs in. */
@@ -126,7 +167,7 @@ export class VertexTunedModel extends DynamicResource {
     const outputs = {
       state: undefined, model: undefined, endpoint: undefined, checkpoints: undefined, tuningDataStats: undefined,
       effectiveHyperparameters: undefined, createTime: undefined, startTime: undefined, endTime: undefined, updateTime: undefined,
-      error: undefined,
+      error: undefined, originalBaseModel: undefined,
     };
     super(
       "vertexTunedModel",
@@ -140,15 +181,20 @@ export class VertexTunedModel extends DynamicResource {
         location: args.location,
         baseUrl: serviceRootInput(args.baseUrl),
         baseModel: args.baseModel,
+        sourceModel: args.sourceModel,
+        checkpointId: args.checkpointId,
         tunedModelDisplayName: args.tunedModelDisplayName,
         description: args.description,
         labels: args.labels,
         trainingDataset: args.trainingDataset,
         validationDataset: args.validationDataset,
+        method: args.method,
         hyperparameters: args.hyperparameters,
         exportLastCheckpointOnly: args.exportLastCheckpointOnly,
         serviceAccount: args.serviceAccount,
         kmsKeyName: args.kmsKeyName,
+        adoptExisting: args.adoptExisting,
+        tuningJob: args.tuningJob,
         timeouts: args.timeouts,
         evaluation: evaluationInput(args.evaluation),
       },

@@ -9,6 +9,10 @@
  * non-empty `parts` (each part an object; text parts hold a string). `systemInstruction` is allowed. A problem
  * is reported as the first offending line; the create still succeeds and the job fails when it would start
  * running (see `training.ts`), which is where Vertex reports dataset validation errors.
+ *
+ * A preference-tuning dataset (Google's "Prepare preference tuning data" guide) has, per line, `contents` that
+ * end with a user turn and `completions`: exactly two `{score, completion}` entries, one scored 1 (preferred)
+ * and one 0 (dispreferred), each completion a model turn. Its examples answer with the preferred completion.
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
@@ -25,7 +29,7 @@ interface Turn {
   text: string;
 }
 
-function turnsOf(value: unknown, line: number): Turn[] | string {
+function turnsOf(value: unknown, line: number, needsModelTurn = true): Turn[] | string {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return `line ${line} is not a JSON object`;
   const contents = (value as { contents?: unknown }).contents;
   if (!Array.isArray(contents) || contents.length === 0) return `line ${line} has no "contents" list`;
@@ -45,7 +49,7 @@ function turnsOf(value: unknown, line: number): Turn[] | string {
     }
     turns.push({ role, text });
   }
-  if (!turns.some((t) => t.role === "user") || !turns.some((t) => t.role === "model")) {
+  if (!turns.some((t) => t.role === "user") || (needsModelTurn && !turns.some((t) => t.role === "model"))) {
     return `line ${line}: an example needs at least one "user" and one "model" turn`;
   }
   return turns;
@@ -60,6 +64,41 @@ function pairsOf(turns: Turn[]): VertexExample[] {
     }
   }
   return pairs;
+}
+
+/** Texts of a `Content`'s parts, or why they are not valid. */
+function contentText(content: unknown, where: string): string | { error: string } {
+  const { parts } = (content ?? {}) as { parts?: unknown };
+  if (!Array.isArray(parts) || parts.length === 0) return { error: `${where}.parts must be a non-empty list` };
+  let text = "";
+  for (const [j, part] of parts.entries()) {
+    const t = (part ?? {}) as { text?: unknown };
+    if (typeof t.text !== "string") return { error: `${where}.parts[${j}] must be a text part (preference tuning is text only)` };
+    text += t.text;
+  }
+  return text;
+}
+
+/** A preference example: the conversation so far, then a preferred and a dispreferred model completion. */
+function preferenceTurnsOf(value: unknown, line: number): Turn[] | string {
+  const record = (value ?? {}) as { contents?: unknown; completions?: unknown };
+  const prompt = turnsOf(record, line, false);
+  if (typeof prompt === "string") return prompt;
+  if (prompt[prompt.length - 1]?.role !== "user") return `line ${line}: "contents" must end with a "user" turn`;
+  const completions = record.completions;
+  if (!Array.isArray(completions) || completions.length !== 2) return `line ${line}: "completions" must hold exactly two completions`;
+  const texts: Record<string, string> = {};
+  for (const [i, entry] of completions.entries()) {
+    const { score, completion } = (entry ?? {}) as { score?: unknown; completion?: { role?: unknown } };
+    if (score !== 0 && score !== 1) return `line ${line}: completions[${i}].score must be 1 (preferred) or 0 (dispreferred)`;
+    if (completion?.role !== "model") return `line ${line}: completions[${i}].completion.role must be "model"`;
+    const text = contentText(completion, `completions[${i}].completion`);
+    if (typeof text !== "string") return `line ${line}: ${text.error}`;
+    texts[String(score)] = text;
+  }
+  if (texts["1"] === undefined || texts["0"] === undefined) return `line ${line}: one completion must be scored 1 and the other 0`;
+  // The preferred completion is the answer to learn; the dispreferred one still counts as billable text.
+  return [...prompt, { role: "model", text: texts["1"] }, { role: "model", text: texts["0"] }];
 }
 
 /** Facts about a dataset that was not read. */
@@ -80,6 +119,7 @@ export function readDataset(
   uri: string,
   buckets: Readonly<Record<string, string>>,
   unreadExampleCount: number,
+  method: "supervised" | "preference" = "supervised",
 ): VertexDatasetFacts {
   const gcs = parseGcsUri(uri);
   const dir = gcs ? buckets[gcs.bucket] : undefined;
@@ -104,7 +144,7 @@ export function readDataset(
     } catch {
       return failed(`Invalid training dataset ${uri}: line ${i + 1} is not valid JSON.`);
     }
-    const turns = turnsOf(value, i + 1);
+    const turns = method === "preference" ? preferenceTurnsOf(value, i + 1) : turnsOf(value, i + 1);
     if (typeof turns === "string") return failed(`Invalid training dataset ${uri}: ${turns}.`);
     exampleCount++;
     for (const t of turns) characters += t.text.length;

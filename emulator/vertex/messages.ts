@@ -54,6 +54,54 @@ export const SUPERVISED_TUNING_SPEC: MessageSchema = {
   },
 };
 
+/** `TuningMode` (v1beta1), in enum-number order. */
+export const TUNING_MODES = ["TUNING_MODE_UNSPECIFIED", "TUNING_MODE_FULL", "TUNING_MODE_PEFT_ADAPTER"] as const;
+
+/** v1beta1's `SupervisedTuningSpec`: v1's, with `learningRate` and `batchSize` among the hyperparameters and `tuningMode`. */
+export const SUPERVISED_TUNING_SPEC_V1BETA1: MessageSchema = {
+  fields: {
+    ...SUPERVISED_TUNING_SPEC.fields,
+    hyperParameters: {
+      type: {
+        message: {
+          fields: {
+            epochCount: { type: "int64" },
+            learningRateMultiplier: { type: "float" },
+            adapterSize: { type: { enum: ADAPTER_SIZES } },
+            learningRate: { type: "float" },
+            batchSize: { type: "int64" },
+          },
+        },
+      },
+    },
+    tuningMode: { type: { enum: TUNING_MODES } },
+  },
+};
+
+/**
+ * `PreferenceOptimizationSpec` (v1beta1; in neither public proto, named as Google's GenAI SDKs send it): the
+ * supervised spec's fields with `beta` among the hyperparameters.
+ */
+export const PREFERENCE_OPTIMIZATION_SPEC: MessageSchema = {
+  fields: {
+    trainingDatasetUri: STRING,
+    validationDatasetUri: STRING,
+    hyperParameters: {
+      type: {
+        message: {
+          fields: {
+            epochCount: { type: "int64" },
+            learningRateMultiplier: { type: "float" },
+            adapterSize: { type: { enum: ADAPTER_SIZES } },
+            beta: { type: "float" },
+          },
+        },
+      },
+    },
+    exportLastCheckpointOnly: { type: "bool" },
+  },
+};
+
 /** `TuningJob` (what a create may carry). */
 export const TUNING_JOB: MessageSchema = {
   fields: {
@@ -61,6 +109,7 @@ export const TUNING_JOB: MessageSchema = {
     tunedModelDisplayName: STRING,
     description: STRING,
     baseModel: STRING,
+    preTunedModel: { type: { message: { fields: { tunedModelName: STRING, checkpointId: STRING, baseModel: STRING } } } },
     supervisedTuningSpec: { type: { message: SUPERVISED_TUNING_SPEC } },
     state: { type: { enum: JOB_STATES } },
     createTime: TIMESTAMP,
@@ -71,6 +120,15 @@ export const TUNING_JOB: MessageSchema = {
     experiment: STRING,
     encryptionSpec: { type: { message: { fields: { kmsKeyName: STRING } } } },
     serviceAccount: STRING,
+  },
+};
+
+/** `TuningJob` under v1beta1: v1's fields and the preference spec. */
+export const TUNING_JOB_V1BETA1: MessageSchema = {
+  fields: {
+    ...TUNING_JOB.fields,
+    supervisedTuningSpec: { type: { message: SUPERVISED_TUNING_SPEC_V1BETA1 } },
+    preferenceOptimizationSpec: { type: { message: PREFERENCE_OPTIMIZATION_SPEC } },
   },
 };
 
@@ -105,10 +163,22 @@ export interface TuningJobInput {
   tunedModelDisplayName?: string;
   description?: string;
   baseModel?: string;
+  /** Continuous tuning: the tuned model (and optionally its checkpoint) to start from; `baseModel` is output only. */
+  preTunedModel?: { tunedModelName?: string; checkpointId?: string };
   supervisedTuningSpec?: {
     trainingDatasetUri?: string;
     validationDatasetUri?: string;
-    hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string };
+    /** `learningRate` and `batchSize` are v1beta1's. */
+    hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string; learningRate?: number; batchSize?: string };
+    exportLastCheckpointOnly?: boolean;
+    /** v1beta1. */
+    tuningMode?: string;
+  };
+  /** v1beta1 only: preference tuning (the other member of oneof `tuning_spec`). */
+  preferenceOptimizationSpec?: {
+    trainingDatasetUri?: string;
+    validationDatasetUri?: string;
+    hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string; beta?: number };
     exportLastCheckpointOnly?: boolean;
   };
   labels?: Record<string, string>;

@@ -1,8 +1,10 @@
 /**
  * What a succeeded tuning job leaves behind: a Model Registry model and an endpoint with that model deployed
  * on it (all traffic), named in the job's `tunedModel`. Created once, when the job is first seen succeeded.
+ * A continuous tuning job's model is the next version of its source model.
  */
 import { newVertexId } from "./ids";
+import { modelIdOf, nextVersionKey } from "./modelVersions";
 import { StoredVertexJob } from "./state";
 import { VertexStore } from "./store";
 
@@ -10,9 +12,13 @@ import { VertexStore } from "./store";
 export function produceTunedModel(store: VertexStore, job: StoredVertexJob): boolean {
   if (job.state !== "JOB_STATE_SUCCEEDED" || job.modelId !== undefined) return false;
   const at = job.endTimeMs ?? job.updateTimeMs;
-  const modelId = newVertexId();
+  const source = job.preTunedModel === undefined ? undefined : store.modelById(job.preTunedModel.sourceModelId);
+  // Continuous tuning adds a version to the source model, unless the job names a different display name,
+  // which starts a model of its own (docs/vertex-ai.md, Models, endpoints and teardown).
+  const asVersion = source !== undefined && (!job.tunedModelDisplayName || job.tunedModelDisplayName === source.displayName);
+  const modelId = asVersion ? nextVersionKey(modelIdOf(source.id), store.allModels().map((m) => m.id)) : newVertexId();
   const endpointId = newVertexId();
-  const displayName = job.tunedModelDisplayName || `${job.baseModel}-tuned-${job.id}`;
+  const displayName = asVersion ? source.displayName : job.tunedModelDisplayName || `${job.baseModel}-tuned-${job.id}`;
   store.addModel({
     id: modelId,
     project: job.project,

@@ -4,6 +4,7 @@
  */
 import { formatTimestamp } from "../json/timestamps";
 import { ApiVersion } from "../routes/types";
+import { modelIdOf, versionIdOf } from "./modelVersions";
 import { vertexProjectNumber } from "./projects";
 import {
   StoredVertexEndpoint,
@@ -61,13 +62,14 @@ function renderSpec(job: StoredVertexJob): Record<string, unknown> {
   const hp = job.spec.hyperParameters;
   if (hp && Object.keys(hp).length > 0) spec.hyperParameters = { ...hp };
   if (job.spec.exportLastCheckpointOnly) spec.exportLastCheckpointOnly = true;
+  if (job.spec.tuningMode) spec.tuningMode = job.spec.tuningMode;
   return spec;
 }
 
 function renderStats(job: StoredVertexJob): Record<string, unknown> {
   const d = job.dataset;
   return {
-    supervisedTuningDataStats: {
+    [job.method === "preference" ? "preferenceOptimizationDataStats" : "supervisedTuningDataStats"]: {
       tuningDatasetExampleCount: String(d.exampleCount),
       totalTuningCharacterCount: String(d.characterCount),
       tuningStepCount: String(job.totalSteps),
@@ -78,8 +80,9 @@ function renderStats(job: StoredVertexJob): Record<string, unknown> {
 
 function renderTunedModelRef(job: StoredVertexJob): Record<string, unknown> {
   const endpoint = endpointName(job, job.endpointId ?? "");
-  // The model is named with its version (a tuning job from a base model makes version 1); the endpoint is not.
-  const out: Record<string, unknown> = { model: `${vertexModelName(job, job.modelId ?? "")}@1`, endpoint };
+  // The model is named with its version (from a base model 1, continuous tuning the next); the endpoint is not.
+  const key = job.modelId ?? "";
+  const out: Record<string, unknown> = { model: `${vertexModelName(job, modelIdOf(key))}@${versionIdOf(key)}`, endpoint };
   if (job.checkpoints.length > 0) {
     out.checkpoints = job.checkpoints.map((c) => ({
       checkpointId: c.checkpointId,
@@ -99,8 +102,12 @@ export function renderTuningJob(job: StoredVertexJob): Record<string, unknown> {
   const out: Record<string, unknown> = { name: jobName(job) };
   if (job.tunedModelDisplayName) out.tunedModelDisplayName = job.tunedModelDisplayName;
   if (job.description) out.description = job.description;
-  out.baseModel = job.baseModel;
-  out.supervisedTuningSpec = renderSpec(job);
+  // `source_model` is a oneof: a continuous tuning job reports its source, with the chain's base model inside.
+  if (job.preTunedModel) {
+    const { tunedModelName, checkpointId } = job.preTunedModel;
+    out.preTunedModel = { tunedModelName, ...(checkpointId ? { checkpointId } : {}), baseModel: job.baseModel };
+  } else out.baseModel = job.baseModel;
+  out[job.method === "preference" ? "preferenceOptimizationSpec" : "supervisedTuningSpec"] = renderSpec(job);
   out.state = job.state;
   out.createTime = formatTimestamp(job.createTimeMs);
   if (job.startTimeMs !== undefined) out.startTime = formatTimestamp(job.startTimeMs);
@@ -128,12 +135,12 @@ export function deployedRefs(store: VertexStore, model: Pick<StoredVertexModel, 
   );
 }
 
-/** A Model as get and patch return it. Version 1 is the only version a tuning job creates. */
+/** A Model version as get and patch return it; the first version carries the `default` alias. */
 export function renderVertexModel(model: StoredVertexModel, deployed: DeployedRefs): Record<string, unknown> {
-  const out: Record<string, unknown> = { name: vertexModelName(model, model.id), displayName: model.displayName };
+  const out: Record<string, unknown> = { name: vertexModelName(model, modelIdOf(model.id)), displayName: model.displayName };
   if (model.description) out.description = model.description;
-  out.versionId = "1";
-  out.versionAliases = ["default"];
+  out.versionId = versionIdOf(model.id);
+  if (out.versionId === "1") out.versionAliases = ["default"];
   out.createTime = formatTimestamp(model.createTimeMs);
   out.updateTime = formatTimestamp(model.updateTimeMs);
   if (deployed.length > 0) out.deployedModels = deployed.map((d) => ({ ...d }));
@@ -155,10 +162,10 @@ export function renderEndpoint(
       const displayName = modelDisplayName(d.modelId);
       return {
         id: d.id,
-        model: vertexModelName(endpoint, d.modelId),
+        model: vertexModelName(endpoint, modelIdOf(d.modelId)),
         ...(displayName ? { displayName } : {}),
         createTime: formatTimestamp(d.createTimeMs),
-        modelVersionId: "1",
+        modelVersionId: versionIdOf(d.modelId),
       };
     });
     const share = Math.floor(100 / endpoint.deployedModels.length);

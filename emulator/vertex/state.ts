@@ -32,12 +32,14 @@ export interface VertexDatasetFacts {
   error?: string;
 }
 
-/** `SupervisedTuningSpec` as the caller sent it (echoed on GET, proto3 JSON form). */
+/** `SupervisedTuningSpec` or `PreferenceOptimizationSpec` as the caller sent it (echoed on GET, proto3 JSON form). */
 export interface VertexTuningSpec {
   trainingDatasetUri: string;
   validationDatasetUri?: string;
-  hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string };
+  hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string; beta?: number; learningRate?: number; batchSize?: string };
   exportLastCheckpointOnly?: boolean;
+  /** v1beta1: `TUNING_MODE_FULL` or `TUNING_MODE_PEFT_ADAPTER`. */
+  tuningMode?: string;
 }
 
 /** A checkpoint of a finished job. */
@@ -54,10 +56,15 @@ export interface StoredVertexJob {
   id: string;
   project: string;
   location: string;
+  /** The base model the chain started from (for continuous tuning, the source model's). */
   baseModel: string;
+  /** Continuous tuning: the source as sent (`tunedModelName`, `checkpointId`) and the id of its model record. */
+  preTunedModel?: { tunedModelName: string; checkpointId?: string; sourceModelId: string };
   tunedModelDisplayName?: string;
   description?: string;
   labels: Record<string, string>;
+  /** Which `tuning_spec` the job carries; absent (state files from before) is supervised. */
+  method?: "preference";
   spec: VertexTuningSpec;
   serviceAccount?: string;
   encryptionSpec?: { kmsKeyName: string };
@@ -68,6 +75,8 @@ export interface StoredVertexJob {
   endTimeMs?: number;
   /** Effective epochs (default applied) and the steps they imply. */
   epochCount: number;
+  /** The batch size the job asked for (v1beta1 `batchSize`); absent: the method's own. */
+  batchSize?: number;
   totalSteps: number;
   completedSteps: number;
   /**
@@ -78,7 +87,7 @@ export interface StoredVertexJob {
   dataset: VertexDatasetFacts;
   failure?: FailurePlan;
   error?: { code: number; message: string };
-  /** Ids of what a successful job produced. */
+  /** Ids of what a successful job produced (the model record's key, `{model}` or `{model}@{version}`). */
   modelId?: string;
   endpointId?: string;
   checkpoints: VertexCheckpoint[];
@@ -91,7 +100,10 @@ export interface StoredDeployedModel {
   createTimeMs: number;
 }
 
-/** A Model Registry model produced by a tuning job. */
+/**
+ * A Model Registry model version produced by a tuning job. Version 1 is keyed by the model id; a later
+ * version (continuous tuning) by `{model id}@{version}` (see `modelVersions.ts`).
+ */
 export interface StoredVertexModel {
   id: string;
   project: string;

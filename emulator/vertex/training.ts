@@ -6,8 +6,8 @@
  * then SUCCEEDED.
  *
  * Vertex does not publish its step formula or a batch size. The emulator uses the Gemini API's observed rule,
- * `ceil(N × E / B)`, with a fixed effective batch size B = 8 [inf], and a default of 5 epochs [inf] when the
- * job does not set one.
+ * `ceil(N × E / B)`, with a fixed effective batch size B = 8 [inf] (4 for preference tuning [inf]), and a
+ * default of 5 epochs [inf] when the job does not set one.
  */
 import { FailurePlan } from "../jobs/failurePlan";
 import { nextStepDue, runDueSteps } from "../jobs/stepClock";
@@ -15,12 +15,22 @@ import { StoredVertexJob, VertexCheckpoint } from "./state";
 
 /** Effective batch size used for the step count (not published by Vertex). */
 export const VERTEX_BATCH_SIZE = 8;
+/**
+ * Effective batch size of preference tuning [inf]: each example is a prompt with two completions, so half as
+ * many examples make a step.
+ */
+export const VERTEX_PREFERENCE_BATCH_SIZE = 4;
+
+/** The batch size a job steps with: the one it asked for, else its method's. */
+export function batchSizeOf(job: Pick<StoredVertexJob, "method" | "batchSize">): number {
+  return job.batchSize ?? (job.method === "preference" ? VERTEX_PREFERENCE_BATCH_SIZE : VERTEX_BATCH_SIZE);
+}
 /** Epochs when `hyperParameters.epochCount` is unset. */
 export const VERTEX_DEFAULT_EPOCH_COUNT = 5;
 
-/** `tuningStepCount` for N examples over E epochs; at least 1. */
-export function vertexStepCount(exampleCount: number, epochCount: number): number {
-  return Math.max(1, Math.ceil((exampleCount * epochCount) / VERTEX_BATCH_SIZE));
+/** `tuningStepCount` for N examples over E epochs at batch size B (default supervised's); at least 1. */
+export function vertexStepCount(exampleCount: number, epochCount: number, batchSize = VERTEX_BATCH_SIZE): number {
+  return Math.max(1, Math.ceil((exampleCount * epochCount) / batchSize));
 }
 
 /** Whether the job can still change state. */
@@ -84,7 +94,7 @@ export function checkpointsOf(job: StoredVertexJob): VertexCheckpoint[] {
   const n = job.dataset.exampleCount;
   const byStep = new Map<number, number>();
   for (let epoch = 1; epoch <= job.epochCount; epoch++) {
-    const step = Math.min(job.totalSteps, Math.max(1, Math.ceil((epoch * n) / VERTEX_BATCH_SIZE)));
+    const step = Math.min(job.totalSteps, Math.max(1, Math.ceil((epoch * n) / batchSizeOf(job))));
     byStep.set(step, epoch);
   }
   let entries = [...byStep.entries()].sort((a, b) => a[0] - b[0]);

@@ -57,6 +57,21 @@ function uriViolations(uri: string | undefined, field: string, required: boolean
 }
 
 /**
+ * Preference tuning's own rules: adapter sizes 1 to 16 (Google's guide), and `beta` a finite number > 0 (the
+ * range is not published; the emulator's choice).
+ */
+function preferenceViolations(hp: { adapterSize?: string; beta?: number }, path: string): FieldViolation[] {
+  const v: FieldViolation[] = [];
+  if (hp.adapterSize === "ADAPTER_SIZE_THIRTY_TWO") {
+    v.push({ field: `${path}.adapter_size`, description: "Preference tuning supports adapter sizes 1, 2, 4, 8 and 16." });
+  }
+  if (hp.beta !== undefined && !(Number.isFinite(hp.beta) && hp.beta > 0)) {
+    v.push({ field: `${path}.beta`, description: `beta must be greater than 0 (got ${hp.beta}).` });
+  }
+  return v;
+}
+
+/**
  * Checks a CreateTuningJob body. Choices where the protos are silent: a base model outside the accepted list
  * is a 400 (like every other invalid field); `epoch_count` must be 1..1000 (the upper bound is an emulator
  * guard); `learning_rate_multiplier` must be a finite number > 0; the service account must look like an
@@ -64,18 +79,29 @@ function uriViolations(uri: string | undefined, field: string, required: boolean
  */
 export function tuningJobViolations(input: TuningJobInput, baseModels: readonly string[]): FieldViolation[] {
   const v: FieldViolation[] = [];
-  if (!input.baseModel) {
+  if (input.preTunedModel !== undefined) {
+    // `source_model` is a oneof: a job starts from a base model or from a tuned one, never both.
+    if (input.baseModel) v.push({ field: "tuning_job.base_model", description: "base_model and pre_tuned_model are alternatives (oneof source_model); set one." });
+    if (!input.preTunedModel.tunedModelName) {
+      v.push({ field: "tuning_job.pre_tuned_model.tuned_model_name", description: "tuned_model_name is required: projects/{p}/locations/{l}/models/{m}[@version]." });
+    }
+  } else if (!input.baseModel) {
     v.push({ field: "tuning_job.base_model", description: "base_model is required (e.g. gemini-2.5-flash)." });
   } else if (!isAcceptedBaseModel(input.baseModel, baseModels)) {
     v.push({ field: "tuning_job.base_model", description: `Base model ${input.baseModel} is not supported for tuning.` });
   }
   v.push(...displayNameViolations(input.tunedModelDisplayName, "tuning_job.tuned_model_display_name"));
   v.push(...labelViolations(input.labels, "tuning_job.labels"));
-  const spec = input.supervisedTuningSpec;
+  const preference = input.preferenceOptimizationSpec;
+  if (preference !== undefined && input.supervisedTuningSpec !== undefined) {
+    v.push({ field: "tuning_job.preference_optimization_spec", description: "supervised_tuning_spec and preference_optimization_spec are alternatives (oneof tuning_spec); set one." });
+  }
+  const spec = input.supervisedTuningSpec ?? preference;
   if (spec === undefined) {
     v.push({ field: "tuning_job.supervised_tuning_spec", description: "supervised_tuning_spec is required." });
   } else {
-    const path = "tuning_job.supervised_tuning_spec";
+    const path = preference !== undefined ? "tuning_job.preference_optimization_spec" : "tuning_job.supervised_tuning_spec";
+    if (preference !== undefined) v.push(...preferenceViolations(preference.hyperParameters ?? {}, `${path}.hyper_parameters`));
     v.push(...uriViolations(spec.trainingDatasetUri, `${path}.training_dataset_uri`, true));
     v.push(...uriViolations(spec.validationDatasetUri, `${path}.validation_dataset_uri`, false));
     const hp = spec.hyperParameters ?? {};
@@ -84,6 +110,16 @@ export function tuningJobViolations(input: TuningJobInput, baseModels: readonly 
         field: `${path}.hyper_parameters.epoch_count`,
         description: `epoch_count must be between 1 and 1000 (got ${hp.epochCount}).`,
       });
+    }
+    const sv = hp as { learningRate?: number; batchSize?: string; learningRateMultiplier?: number };
+    if (sv.learningRate !== undefined && sv.learningRateMultiplier !== undefined) {
+      v.push({ field: `${path}.hyper_parameters.learning_rate`, description: "learning_rate and learning_rate_multiplier cannot both be set." });
+    }
+    if (sv.learningRate !== undefined && !(Number.isFinite(sv.learningRate) && sv.learningRate > 0)) {
+      v.push({ field: `${path}.hyper_parameters.learning_rate`, description: `learning_rate must be greater than 0 (got ${sv.learningRate}).` });
+    }
+    if (sv.batchSize !== undefined && !(BigInt(sv.batchSize) > 0n)) {
+      v.push({ field: `${path}.hyper_parameters.batch_size`, description: `batch_size must be greater than 0 (got ${sv.batchSize}).` });
     }
     const lrm = hp.learningRateMultiplier;
     if (lrm !== undefined && !(Number.isFinite(lrm) && lrm > 0)) {

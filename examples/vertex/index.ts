@@ -9,6 +9,9 @@
  *
  * Edit `data/alerts.jsonl` and `pulumi preview` shows the object updated and the model replaced, with the
  * dataset's fingerprint as the reason.
+ *
+ * A second model continues the first with preference tuning: `data/alert-preferences.csv` pairs each alert
+ * with a better and a worse answer, and the tuned model becomes the next version of the first one's model.
  */
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
@@ -58,3 +61,31 @@ export const tunedModel = model.model;
 export const endpoint = model.endpoint;
 /** Examples, billable tokens and steps, as Vertex counted them. */
 export const stats = model.tuningDataStats;
+
+const preferenceData = new gcp.storage.BucketObject("alert-preferences", {
+  bucket: bucket.name,
+  name: "alerts/preferences.jsonl",
+  // The CSV's own column names, mapped onto the prompt and the two completions.
+  source: gemini.VertexDataset.preferenceJsonlAsset(
+    gemini.PreferenceDataset.fromCsv(`${__dirname}/data/alert-preferences.csv`, { prompt: "alert", preferred: "better", dispreferred: "worse" }),
+  ),
+});
+
+const polished = new gemini.VertexTunedModel(
+  "alert-router-polished",
+  {
+    // Continuous tuning: start from the supervised model (its last checkpoint unless checkpointId is set).
+    sourceModel: model.model,
+    method: "preference",
+    trainingDataset: gemini.VertexDataset.fromBucketObject(preferenceData),
+    hyperparameters: { epochCount: 2, beta: 0.1, adapterSize: 4 },
+  },
+  { dependsOn: [aiplatform] },
+);
+
+/** The preference-tuned model: the next version of `tunedModel`. */
+export const polishedModel = polished.model;
+/** Its endpoint. */
+export const polishedEndpoint = polished.endpoint;
+/** The base model the chain started from (`gemini-2.5-flash`). */
+export const polishedOrigin = polished.originalBaseModel;

@@ -8,3 +8,11 @@ export { scanDatasetFile, type DatasetFileSource } from "./scanDataset";
 export { vertexExampleLine } from "./vertexExampleLine";
 export { defaultVertexJsonlDir, writeVertexJsonl, type VertexJsonlFile, type VertexJsonlOptions } from "./vertexJsonl";
 export type * from "./types";
+export {
+  DEFAULT_PREFERENCE_MAPPING,
+  preferenceExampleLine,
+  writePreferenceJsonl,
+  type PreferenceDatasetSpec,
+  type PreferenceExample,
+  type PreferenceFieldMapping,
+} from "./preferenceJsonl";

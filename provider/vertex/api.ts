@@ -13,25 +13,34 @@ const PAGE_SIZE = "1000";
 
 /** What a new tuning job is made from (the writable fields of `TuningJob`). */
 export interface CreateTuningJobBody {
-  /** Base model id, e.g. `gemini-2.5-flash`. */
-  baseModel: string;
+  /** Base model id, e.g. `gemini-2.5-flash`; absent when `preTunedModel` names the source (oneof `source_model`). */
+  baseModel?: string;
+  /** Continuous tuning: the tuned model version to start from and optionally its checkpoint. */
+  preTunedModel?: { tunedModelName: string; checkpointId?: string };
   /** Display name of the model the job produces (≤ 128 characters). */
   tunedModelDisplayName?: string;
   /** Description of the job and its model. */
   description?: string;
   /** Labels of the job (and, as Vertex copies them, of its model). */
   labels?: Record<string, string>;
-  /** Datasets and hyperparameters. */
-  supervisedTuningSpec: {
-    trainingDatasetUri: string;
-    validationDatasetUri?: string;
-    hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string };
-    exportLastCheckpointOnly?: boolean;
-  };
+  /** Datasets and hyperparameters of supervised tuning (oneof `tuning_spec`). */
+  supervisedTuningSpec?: TuningSpecBody;
+  /** The same for preference tuning (v1beta1; `hyperParameters.beta` is its own). */
+  preferenceOptimizationSpec?: TuningSpecBody;
   /** Customer-managed encryption key. */
   encryptionSpec?: { kmsKeyName: string };
   /** Service account the job runs as. */
   serviceAccount?: string;
+}
+
+/** A tuning spec: datasets and hyperparameters. */
+export interface TuningSpecBody {
+  trainingDatasetUri: string;
+  validationDatasetUri?: string;
+  hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string; beta?: number; learningRate?: number; batchSize?: string };
+  exportLastCheckpointOnly?: boolean;
+  /** v1beta1, supervised only: `TUNING_MODE_FULL` or `TUNING_MODE_PEFT_ADAPTER`. */
+  tuningMode?: string;
 }
 
 /** The model fields an update may change. */
@@ -56,11 +65,14 @@ export class VertexApi {
     this.#client = client;
   }
 
-  /** Submits a job under `parent` (`projects/{p}/locations/{l}`); the answer is the job itself. */
-  createTuningJob(parent: string, body: CreateTuningJobBody, signal?: AbortSignal): Promise<TuningJob> {
+  /**
+   * Submits a job under `parent` (`projects/{p}/locations/{l}`); the answer is the job itself. `version`
+   * is `v1beta1` for a body only that version takes; the job is then read under `v1` like any other.
+   */
+  createTuningJob(parent: string, body: CreateTuningJobBody, signal?: AbortSignal, version: "v1" | "v1beta1" = VERSION): Promise<TuningJob> {
     return this.#client.request({
       httpMethod: "POST",
-      path: `${VERSION}/${parent}/tuningJobs`,
+      path: `${version}/${parent}/tuningJobs`,
       body,
       schema: TuningJobSchema,
       method: "tuningJobs.create",
@@ -119,6 +131,16 @@ export class VertexApi {
   /** Starts deleting the model; undefined when it was already gone. */
   deleteModel(name: string, signal?: AbortSignal): Promise<Operation | undefined> {
     return orUndefinedIfNotFound(this.#client.request({ httpMethod: "DELETE", path: `${VERSION}/${name}`, schema: OperationSchema, method: "models.delete", resource: name, signal }));
+  }
+
+  /**
+   * Starts deleting one version of a model (`…/models/{m}@{version}`), leaving the others; undefined when
+   * it was already gone. Vertex refuses it for a model's only version: that is deleted with the model.
+   */
+  deleteModelVersion(name: string, signal?: AbortSignal): Promise<Operation | undefined> {
+    return orUndefinedIfNotFound(
+      this.#client.request({ httpMethod: "DELETE", path: `${VERSION}/${name}:deleteVersion`, schema: OperationSchema, method: "models.deleteVersion", resource: name, signal }),
+    );
   }
 
   /** The endpoint, or undefined when it does not exist. */

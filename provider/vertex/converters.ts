@@ -8,6 +8,17 @@ import { ADAPTER_SIZES, type TuningJob, type VertexModel } from "./wire";
  * back (docs/vertex-ai.md#hyperparameters-and-adapter-sizes).
  */
 
+/**
+ * The API version that takes a create body: `v1beta1` for what only it declares (preference tuning, whose
+ * spec the SDKs send there; `learningRate`, `batchSize`, `tuningMode`), else `v1`
+ * (docs/vertex-ai.md#tuning-in-2026).
+ */
+export function createVersionOf(body: CreateTuningJobBody): "v1" | "v1beta1" {
+  const spec = body.supervisedTuningSpec;
+  const v1beta1Only = spec?.tuningMode !== undefined || spec?.hyperParameters?.learningRate !== undefined || spec?.hyperParameters?.batchSize !== undefined;
+  return body.preferenceOptimizationSpec !== undefined || v1beta1Only ? "v1beta1" : "v1";
+}
+
 /** The CreateTuningJob request for the inputs, labelled with the creation key (see `tunedModel/creationKey.ts`). */
 export function createTuningJobBody(inputs: CheckedVertexInputs, creationKey: string): CreateTuningJobBody {
   const h = inputs.hyperparameters;
@@ -15,18 +26,25 @@ export function createTuningJobBody(inputs: CheckedVertexInputs, creationKey: st
     ...(h?.epochCount !== undefined && { epochCount: String(h.epochCount) }),
     ...(h?.learningRateMultiplier !== undefined && { learningRateMultiplier: h.learningRateMultiplier }),
     ...(h?.adapterSize !== undefined && { adapterSize: h.adapterSize }),
+    ...(h?.beta !== undefined && { beta: h.beta }),
+    ...(h?.learningRate !== undefined && { learningRate: h.learningRate }),
+    ...(h?.batchSize !== undefined && { batchSize: String(h.batchSize) }),
+  };
+  const spec = {
+    trainingDatasetUri: inputs.trainingDataset.uri,
+    validationDatasetUri: inputs.validationDataset?.uri,
+    hyperParameters: Object.keys(hyperParameters).length > 0 ? hyperParameters : undefined,
+    exportLastCheckpointOnly: inputs.exportLastCheckpointOnly,
+    tuningMode: h?.tuningMode,
   };
   return {
     baseModel: inputs.baseModel,
+    preTunedModel: inputs.sourceModel === undefined ? undefined : { tunedModelName: inputs.sourceModel, checkpointId: inputs.checkpointId },
     tunedModelDisplayName: inputs.tunedModelDisplayName,
     description: inputs.description,
     labels: { ...inputs.labels, [CREATION_LABEL]: creationKey },
-    supervisedTuningSpec: {
-      trainingDatasetUri: inputs.trainingDataset.uri,
-      validationDatasetUri: inputs.validationDataset?.uri,
-      hyperParameters: Object.keys(hyperParameters).length > 0 ? hyperParameters : undefined,
-      exportLastCheckpointOnly: inputs.exportLastCheckpointOnly,
-    },
+    // `tuning_spec` is a oneof: one spec per method.
+    ...(inputs.method === "preference" ? { preferenceOptimizationSpec: spec } : { supervisedTuningSpec: spec }),
     encryptionSpec: inputs.kmsKeyName === undefined ? undefined : { kmsKeyName: inputs.kmsKeyName },
     serviceAccount: inputs.serviceAccount,
   };
@@ -45,13 +63,16 @@ export function updateModelRequest(inputs: CheckedVertexInputs, fields: readonly
 
 /** The job's hyperparameters in the shape the resource takes them: numbers, adapter size as 1, 2, 4... */
 export function effectiveHyperparameters(job: TuningJob): Record<string, number> | undefined {
-  const h = job.supervisedTuningSpec?.hyperParameters;
+  const h = (job.supervisedTuningSpec ?? job.preferenceOptimizationSpec)?.hyperParameters;
   if (h === undefined) return undefined;
   const adapterSize = Object.entries(ADAPTER_SIZES).find(([, name]) => name === h.adapterSize)?.[0];
   return {
     ...(h.epochCount !== undefined && { epochCount: Number(h.epochCount) }),
     ...(h.learningRateMultiplier !== undefined && { learningRateMultiplier: h.learningRateMultiplier }),
     ...(adapterSize !== undefined && { adapterSize: Number(adapterSize) }),
+    ...(h.beta !== undefined && { beta: h.beta }),
+    ...(h.learningRate !== undefined && { learningRate: h.learningRate }),
+    ...(h.batchSize !== undefined && { batchSize: Number(h.batchSize) }),
   };
 }
 

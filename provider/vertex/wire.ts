@@ -53,22 +53,41 @@ const CheckpointSchema = z.looseObject({
   endpoint: z.string().optional(),
 });
 
+/**
+ * `SupervisedTuningSpec`, and `PreferenceOptimizationSpec` of the same shape plus `beta` (in neither public
+ * proto; named as Google's GenAI SDKs send it, docs/vertex-ai.md#tuning-in-2026).
+ */
+const TuningSpecSchema = z.looseObject({
+  trainingDatasetUri: z.string().optional(),
+  validationDatasetUri: z.string().optional(),
+  hyperParameters: z
+    .looseObject({
+      epochCount: int64.optional(),
+      learningRateMultiplier: float.optional(),
+      adapterSize: z.string().optional(),
+      beta: float.optional(),
+      learningRate: float.optional(),
+      batchSize: int64.optional(),
+    })
+    .optional(),
+  exportLastCheckpointOnly: z.boolean().optional(),
+});
+
+const DataStatsSchema = z.looseObject({
+  tuningDatasetExampleCount: int64.optional(),
+  totalBillableTokenCount: int64.optional(),
+  tuningStepCount: int64.optional(),
+});
+
 /** `TuningJob` (tuning_job.proto); the create answer, get answer and list item. */
 export const TuningJobSchema = z.looseObject({
   name: z.string(),
   baseModel: z.string().optional(),
+  preTunedModel: z.looseObject({ tunedModelName: z.string().optional(), checkpointId: z.string().optional(), baseModel: z.string().optional() }).optional(),
   tunedModelDisplayName: z.string().optional(),
   description: z.string().optional(),
-  supervisedTuningSpec: z
-    .looseObject({
-      trainingDatasetUri: z.string().optional(),
-      validationDatasetUri: z.string().optional(),
-      hyperParameters: z
-        .looseObject({ epochCount: int64.optional(), learningRateMultiplier: float.optional(), adapterSize: z.string().optional() })
-        .optional(),
-      exportLastCheckpointOnly: z.boolean().optional(),
-    })
-    .optional(),
+  supervisedTuningSpec: TuningSpecSchema.optional(),
+  preferenceOptimizationSpec: TuningSpecSchema.optional(),
   state: protoEnum(JOB_STATES).optional(),
   createTime: timestamp.optional(),
   startTime: timestamp.optional(),
@@ -79,17 +98,7 @@ export const TuningJobSchema = z.looseObject({
   tunedModel: z
     .looseObject({ model: z.string().optional(), endpoint: z.string().optional(), checkpoints: z.array(CheckpointSchema).optional() })
     .optional(),
-  tuningDataStats: z
-    .looseObject({
-      supervisedTuningDataStats: z
-        .looseObject({
-          tuningDatasetExampleCount: int64.optional(),
-          totalBillableTokenCount: int64.optional(),
-          tuningStepCount: int64.optional(),
-        })
-        .optional(),
-    })
-    .optional(),
+  tuningDataStats: z.looseObject({ supervisedTuningDataStats: DataStatsSchema.optional(), preferenceOptimizationDataStats: DataStatsSchema.optional() }).optional(),
   encryptionSpec: z.looseObject({ kmsKeyName: z.string().optional() }).optional(),
   serviceAccount: z.string().optional(),
 });

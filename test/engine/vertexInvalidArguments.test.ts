@@ -28,6 +28,16 @@ describe("invalid VertexTunedModel arguments fail at preview", () => {
     ["a label value of 65 characters", () => ({ ...valid, labels: { team: "v".repeat(65) } }), checkFailure("labels.team", "label values use at most 64")],
     ["a display name of 129 characters outside the BMP", () => ({ ...valid, tunedModelDisplayName: "\u{1F642}".repeat(129) }), checkFailure("tunedModelDisplayName", "must be at most 128 characters")],
     ["a create timeout over 8760h", () => ({ ...valid, timeouts: { create: "9000h" } }), checkFailure("timeouts.create", 'must be at most "8760h"')],
+    ["both a base model and a source model", () => ({ ...valid, sourceModel: "projects/p-123456/locations/europe-west4/models/1@1" }), checkFailure("sourceModel", "cannot be set together with baseModel")],
+    ["a checkpoint without a source model", () => ({ ...valid, checkpointId: "2" }), checkFailure("checkpointId", "needs sourceModel")],
+    ["a source that is not a tuned model", () => ({ ...valid, baseModel: undefined, sourceModel: "tunedModels/abc" }), checkFailure("sourceModel", "must name a tuned model")],
+    ["a method Vertex does not offer", () => ({ ...valid, method: "distillation" as "preference" }), checkFailure("method", 'must be "supervised" or "preference"')],
+    ["beta for supervised tuning", () => ({ ...valid, hyperparameters: { beta: 0.1 } }), checkFailure("hyperparameters.beta", "is a preference tuning hyperparameter")],
+    ["learningRate together with learningRateMultiplier", () => ({ ...valid, hyperparameters: { learningRate: 0.001, learningRateMultiplier: 2 } }), checkFailure("hyperparameters.learningRate", "cannot be set together with learningRateMultiplier")],
+    ["batchSize for preference tuning", () => ({ ...valid, method: "preference", hyperparameters: { batchSize: 4 } }), checkFailure("hyperparameters.batchSize", "is a supervised tuning setting")],
+    ["a tuning mode Vertex does not offer", () => ({ ...valid, hyperparameters: { tuningMode: "TUNING_MODE_LORA" as "TUNING_MODE_FULL" } }), checkFailure("hyperparameters.tuningMode", "must be")],
+    ["adoptExisting without the job to adopt", () => ({ ...valid, adoptExisting: true }), checkFailure("tuningJob", "is required with adoptExisting")],
+    ["adapter size 32 for preference tuning", () => ({ ...valid, method: "preference", hyperparameters: { adapterSize: 32 } }), checkFailure("hyperparameters.adapterSize", "must be 1, 2, 4, 8 or 16 for preference tuning")],
   ];
 
   const password = "pa55-w0rd-in-url";

@@ -4,6 +4,7 @@
  * named project and location.
  */
 import { notFound } from "../../errors";
+import { recordKeyOf } from "../modelVersions";
 import { endpointName, jobName, vertexModelName } from "../render";
 import { StoredVertexEndpoint, StoredVertexJob, StoredVertexModel } from "../state";
 import { VertexParent } from "../store";
@@ -40,12 +41,11 @@ export function loadJob(call: VertexCall): StoredVertexJob {
   return job;
 }
 
-/** The model named by the call's third segment (an optional `@1` / `@default` version suffix allowed), or 404. */
+/** The model version named by the call's third segment (`{m}`, `{m}@default`, `{m}@{version}`), or 404. */
 export function loadVertexModel(call: VertexCall): StoredVertexModel {
   const parent = parentOf(call);
-  const [id, version] = call.params[2].split("@");
-  const model = call.half.store.model(parent, id);
-  if (!model || (version !== undefined && version !== "1" && version !== "default")) {
+  const model = call.half.store.model(parent, recordKeyOf(call.params[2]));
+  if (!model) {
     throw notFound(`Model ${vertexModelName(parent, call.params[2])} does not exist.`);
   }
   return model;

@@ -4,7 +4,7 @@
 import { VertexRoute } from "../half";
 import { deleteEndpoint, getEndpoint, undeployModel } from "./endpoints";
 import { generateContentOnEndpoint, streamGenerateContentOnEndpoint } from "./generateContent";
-import { deleteVertexModel, getVertexModel, listVertexModels, patchVertexModel } from "./models";
+import { deleteVertexModel, deleteVertexModelVersion, getVertexModel, listVertexModels, patchVertexModel } from "./models";
 import { getVertexOperation } from "./operations";
 import { cancelTuningJob, createTuningJob, getTuningJob, listTuningJobs } from "./tuningJobs";
 
@@ -18,6 +18,7 @@ export const VERTEX_ROUTES: readonly VertexRoute[] = [
   listVertexModels,
   patchVertexModel,
   deleteVertexModel,
+  deleteVertexModelVersion,
   getEndpoint,
   undeployModel,
   deleteEndpoint,

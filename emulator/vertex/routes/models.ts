@@ -5,6 +5,9 @@
  * List pages by create time, oldest first (pageSize default 100, max 1000); it serves no `filter` or
  * `orderBy` (a non-empty one is a 400 saying so) since the emulator only holds tuned models.
  *
+ * Versions: `{m}` and `{m}@default` name version 1, `{m}@{n}` a later one (`../modelVersions.ts`); list shows
+ * one entry per model; delete removes every version, `:deleteVersion` one.
+ *
  * Patch needs `updateMask` (the proto marks it required): paths `displayName`, `description`, `labels`
  * (camelCase or snake_case; `*` means all three); any other path is a 400. A masked field absent from the body
  * is cleared, except `displayName`, which a Model must have (400 if emptied). Delete returns an operation and
@@ -15,6 +18,7 @@ import { snakeToCamel } from "../../json/fieldNames";
 import { decodeMessage } from "../../json/schema";
 import { nowMs } from "../../json/timestamps";
 import { VERTEX_MODEL, VertexModelInput } from "../messages";
+import { modelIdOf, versionIdOf } from "../modelVersions";
 import { startVertexOperation } from "../operations";
 import { deployedRefs, parentName, renderVertexModel, renderVertexOperation, vertexModelName } from "../render";
 import { StoredVertexModel } from "../state";
@@ -78,7 +82,8 @@ export const listVertexModels: VertexRoute = {
     }
     const parent = parentOf(call);
     const pageSize = pageSizeOf(queryParam(call.query, "pageSize"), 100);
-    const models = call.half.store.allModels().filter((m) => call.half.store.model(parent, m.id) !== undefined);
+    // One entry per model (its default version), as ListModels answers; ListModelVersions would list the rest.
+    const models = call.half.store.allModels().filter((m) => versionIdOf(m.id) === "1" && call.half.store.model(parent, m.id) !== undefined);
     const page = paginate(
       models,
       (m) => [m.createTimeMs, m.id],
@@ -124,7 +129,17 @@ export const patchVertexModel: VertexRoute = {
   },
 };
 
-/** DeleteModel: an operation; the model is gone at once. */
+function refuseWhileDeployed(call: VertexCall, versions: StoredVertexModel[], name: string): void {
+  const deployed = versions.flatMap((v) => deployedRefs(call.half.store, v));
+  if (deployed.length > 0) {
+    throw failedPrecondition(
+      `Model ${name} cannot be deleted because it is deployed or being deployed at the following Endpoint(s): ` +
+        `${deployed.map((d) => d.endpoint).join(", ")}.`,
+    );
+  }
+}
+
+/** DeleteModel: an operation; the model, every version of it, is gone at once. */
 export const deleteVertexModel: VertexRoute = {
   ...VERTEX_ROUTE,
   name: "vertex.models.delete",
@@ -133,14 +148,35 @@ export const deleteVertexModel: VertexRoute = {
   pattern: new RegExp(`^${PARENT}\\/models\\/([^/:]+)$`),
   handler: (call) => {
     const model = loadVertexModel(call);
-    const deployed = deployedRefs(call.half.store, model);
-    const name = vertexModelName(model, model.id);
-    if (deployed.length > 0) {
-      throw failedPrecondition(
-        `Model ${name} cannot be deleted because it is deployed or being deployed at the following Endpoint(s): ` +
-          `${deployed.map((d) => d.endpoint).join(", ")}.`,
-      );
+    const id = modelIdOf(model.id);
+    const versions = call.half.store.allModels().filter((m) => modelIdOf(m.id) === id && call.half.store.model(model, m.id) !== undefined);
+    const name = vertexModelName(model, id);
+    refuseWhileDeployed(call, versions, name);
+    const now = nowMs();
+    for (const version of versions) call.half.store.deleteModel(version.id);
+    const op = startVertexOperation(call.half.store, model, "deleteModel", name, now, call.half.clock.stepMs);
+    return { json: renderVertexOperation(op, now, call.version) };
+  },
+};
+
+/**
+ * DeleteModelVersion (`{m}@{version}:deleteVersion`): an operation. Refused (400 FAILED_PRECONDITION) while the
+ * version is deployed, for the only version of a model (the proto says to delete the model instead), and for the
+ * version holding the `default` alias, which the emulator never moves [inf].
+ */
+export const deleteVertexModelVersion: VertexRoute = {
+  ...VERTEX_ROUTE,
+  name: "vertex.models.deleteVersion",
+  rpc: `${SERVICE}.DeleteModelVersion`,
+  method: "DELETE",
+  pattern: new RegExp(`^${PARENT}\\/models\\/([^/:]+):deleteVersion$`),
+  handler: (call) => {
+    const model = loadVertexModel(call);
+    const name = `${vertexModelName(model, modelIdOf(model.id))}@${versionIdOf(model.id)}`;
+    if (versionIdOf(model.id) === "1") {
+      throw failedPrecondition(`Model version ${name} holds the default alias and cannot be deleted; delete the model instead.`);
     }
+    refuseWhileDeployed(call, [model], name);
     const now = nowMs();
     call.half.store.deleteModel(model.id);
     const op = startVertexOperation(call.half.store, model, "deleteModel", name, now, call.half.clock.stepMs);

@@ -6,6 +6,7 @@ import { classifyTuningOperation, operationProgress, progressReporter } from "..
 import type { TunedModel, TuningOperation } from "../wire";
 import { carriesOwnMarker, describedWithMarker, hasMarker } from "./creationMarker";
 import type { CheckedTunedModelInputs } from "./inputs";
+import { retiredTuningError } from "./retiredTuning";
 import { tunedModelOutputs } from "./state";
 
 /**
@@ -41,7 +42,7 @@ export function geminiTraining(api: GeminiApi): TrainingBackend<CheckedTunedMode
         console.log(`${name}: tuning job submitted (${operation.metadata?.totalSteps ?? "?"} steps)`);
         return { name, operation };
       } catch (error) {
-        if (!isAlreadyExists(error)) throw error;
+        if (!isAlreadyExists(error)) throw retiredTuningError(error, inputs.baseModel) ?? error;
       }
       const existing = await api.getTunedModel(name);
       if (existing !== undefined && existing.state !== "FAILED") adoptableOrThrow(existing, inputs);

@@ -20,6 +20,9 @@ export function creationKey(inputs: CheckedVertexInputs): string {
     inputs.exportLastCheckpointOnly ?? false,
     inputs.serviceAccount ?? null,
     inputs.kmsKeyName ?? null,
+    // Appended only when set, so the keys of resources made before continuous tuning existed stay the same.
+    ...(inputs.sourceModel === undefined ? [] : [inputs.sourceModel, inputs.checkpointId ?? null]),
+    ...(inputs.method === "preference" ? ["preference"] : []),
   ]);
   // Label values allow 63 characters of [a-z0-9_-]; 32 hex digits are plenty against collisions.
   return key.slice(0, 32);

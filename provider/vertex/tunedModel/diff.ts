@@ -25,9 +25,13 @@ function datasetChanged(key: string): Comparator {
 
 /** Settings that define the training (a change means a new tuning job), then what is patched on the model. */
 const FIELDS: readonly FieldRule[] = [
-  ...(["project", "location", "baseModel", "exportLastCheckpointOnly", "serviceAccount", "kmsKeyName"] as const).map(
+  ...(["project", "location", "baseModel", "sourceModel", "checkpointId", "exportLastCheckpointOnly", "serviceAccount", "kmsKeyName"] as const).map(
     (field): FieldRule => ({ field, effect: "replace", changed: compare.exact, compareUnset: true }),
   ),
+  // Adopting another job is another model; turning adoption on or off later changes nothing.
+  { field: "tuningJob", effect: "replace", changed: compare.exact },
+  // Absent is supervised: recorded states from before the choice existed and an explicit "supervised" agree.
+  { field: "method", effect: "replace", compareUnset: true, changed: (desired, recorded) => (desired ?? "supervised") !== (recorded ?? "supervised") },
   { field: "trainingDataset", effect: "replace", changed: datasetChanged("trainingDataset"), compareUnset: true },
   { field: "validationDataset", effect: "replace", changed: datasetChanged("validationDataset"), compareUnset: true },
   {
@@ -46,7 +50,7 @@ const FIELDS: readonly FieldRule[] = [
 const SETTINGS = ["baseUrl", "timeouts"] as const;
 
 /**
- * Compares the desired inputs with the old outputs. Base model, datasets (URI or content fingerprint),
+ * Compares the desired inputs with the old outputs. Method, base model, source model and checkpoint, datasets (URI or content fingerprint),
  * hyperparameters, service account, KMS key, project and location train a new model; display name,
  * description and labels are patched on the produced model. A job that ended without a model (failed,
  * cancelled, expired) is replaced, so fixing its cause and running `up` again trains anew; one still

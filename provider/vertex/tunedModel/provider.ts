@@ -18,7 +18,7 @@ import { updateModelRequest } from "../converters";
 import { isFinal, waitForTuningJob } from "../jobPoller";
 import { creationKey } from "./creationKey";
 import { diffVertexTunedModel } from "./diff";
-import { vertexTunedModelInputsSchema, type CheckedVertexInputs } from "./inputs";
+import { adoptionProblems, methodProblems, sourceProblems, vertexTunedModelInputsSchema, type CheckedVertexInputs } from "./inputs";
 import { mergeVertexOutputs, readVertexTunedModelState } from "./state";
 import { removeProducedModel } from "./teardown";
 import { vertexTraining } from "./training";
@@ -42,6 +42,7 @@ export function checkVertexTunedModel(news: Record<string, unknown>, env: NodeJS
       const shown = urlProblem === "must be an http(s) URL" ? ` is "${configuredUrl}"; it` : "";
       failures.push({ property: "baseUrl", reason: `the configured Vertex service root (gemini:vertexBaseUrl or GOOGLE_VERTEX_BASE_URL)${shown} ${urlProblem}` });
     }
+    failures.push(...sourceProblems(inputs), ...methodProblems(inputs), ...adoptionProblems(inputs));
     if (failures.length > 0 || "missing" in connection) return { failures };
     const checked: CheckedVertexInputs = { ...inputs, project: connection.project, location: connection.location, evaluation: checkedEvaluation(inputs.evaluation) };
     return { checked };

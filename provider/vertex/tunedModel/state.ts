@@ -21,15 +21,30 @@ export const vertexTunedModelStateSchema = z.looseObject({
   location: tolerant(z.string()),
   baseUrl: tolerant(z.string()),
   baseModel: tolerant(z.string()),
+  sourceModel: tolerant(z.string()),
+  checkpointId: tolerant(z.string()),
   tunedModelDisplayName: tolerant(z.string()),
   description: tolerant(z.string()),
   labels: tolerant(z.record(z.string(), z.string())),
   trainingDataset: tolerant(dataset),
   validationDataset: tolerant(dataset),
-  hyperparameters: tolerant(z.object({ epochCount: z.number().optional(), learningRateMultiplier: z.number().optional(), adapterSize: z.string().optional() })),
+  method: tolerant(z.string()),
+  hyperparameters: tolerant(
+    z.object({
+      epochCount: z.number().optional(),
+      learningRateMultiplier: z.number().optional(),
+      adapterSize: z.string().optional(),
+      beta: z.number().optional(),
+      learningRate: z.number().optional(),
+      batchSize: z.number().optional(),
+      tuningMode: z.string().optional(),
+    }),
+  ),
   exportLastCheckpointOnly: tolerant(z.boolean()),
   serviceAccount: tolerant(z.string()),
   kmsKeyName: tolerant(z.string()),
+  tuningJob: tolerant(z.string()),
+  adoptExisting: tolerant(z.boolean()),
   timeouts: tolerant(timeoutsStateSchema),
   // What the job and its model report.
   name: tolerant(z.string()),
@@ -45,7 +60,18 @@ export const vertexTunedModelStateSchema = z.looseObject({
     z.array(z.object({ checkpointId: z.string().optional(), epoch: z.number().optional(), step: z.number().optional(), endpoint: z.string().optional() })),
   ),
   tuningDataStats: tolerant(z.object({ exampleCount: z.number().optional(), billableTokenCount: z.number().optional(), stepCount: z.number().optional() })),
-  effectiveHyperparameters: tolerant(z.object({ epochCount: z.number().optional(), learningRateMultiplier: z.number().optional(), adapterSize: z.number().optional() })),
+  effectiveHyperparameters: tolerant(
+    z.object({
+      epochCount: z.number().optional(),
+      learningRateMultiplier: z.number().optional(),
+      adapterSize: z.number().optional(),
+      beta: z.number().optional(),
+      learningRate: z.number().optional(),
+      batchSize: z.number().optional(),
+    }),
+  ),
+  /** Continuous tuning: the base model the tuning chain started from, as Vertex reports it. */
+  originalBaseModel: tolerant(z.string()),
   // The quality gate and how the model scored (written by the gate, not by the service).
   evaluation: tolerant(evaluationStateSchema),
 });
@@ -71,7 +97,7 @@ export function vertexOutputs(inputs: CheckedVertexInputs, job: TuningJob, model
 
 /** What the job (and, once it exists, its model) reports, as outputs. */
 function reportedState(job: TuningJob, model: VertexModel | undefined) {
-  const stats = job.tuningDataStats?.supervisedTuningDataStats;
+  const stats = job.tuningDataStats?.supervisedTuningDataStats ?? job.tuningDataStats?.preferenceOptimizationDataStats;
   return {
     name: job.name,
     state: job.state,
@@ -89,6 +115,9 @@ function reportedState(job: TuningJob, model: VertexModel | undefined) {
       stepCount: toNumber(stats.tuningStepCount),
     },
     effectiveHyperparameters: effectiveHyperparameters(job),
+    // Only for continuous tuning (a job from a base model names it in `baseModel`), so that the outputs of
+    // resources recorded before continuous tuning existed stay exactly as they were.
+    originalBaseModel: job.preTunedModel?.baseModel,
     ...(model !== undefined && managedModelFields(model)),
   } satisfies VertexTunedModelState;
 }

@@ -8,14 +8,16 @@ import { classifyOperation, type Operation } from "../../google/operation";
 /**
  * Removes what a succeeded job produced: its model is undeployed from every endpoint the job reported
  * (the endpoint is deleted when nothing else is deployed on it), then the model is deleted, each step
- * waiting on its long-running operation. Anything already gone counts as done.
+ * waiting on its long-running operation; a version added by continuous tuning is deleted on its own, so
+ * the source model's versions stay. Anything already gone counts as done.
  */
 export async function removeProducedModel(api: VertexApi, job: TuningJob, deadline: number, signal: AbortSignal): Promise<void> {
   const model = job.tunedModel?.model;
   const endpoints = new Set([job.tunedModel?.endpoint, ...(job.tunedModel?.checkpoints ?? []).map((c) => c.endpoint)].filter((e): e is string => !!e));
   for (const endpoint of endpoints) await retireEndpoint(api, endpoint, model, deadline, signal);
   if (model === undefined) return;
-  const operation = await api.deleteModel(model, signal);
+  // Continuous tuning adds a version to its source model: remove that version only, never the source's.
+  const operation = versionOf(model) === "1" ? await api.deleteModel(model, signal) : await api.deleteModelVersion(model, signal);
   if (operation === undefined) console.log(`${model}: already deleted`);
   else await settle(api, operation, `deleting ${model}`, deadline, signal);
 }
@@ -68,6 +70,11 @@ async function settle(api: VertexApi, operation: Operation, what: string, deadli
     // The waiter's own message names the operation; this one says what it was doing, once.
     throw new Error(error instanceof WaitFailedError ? `${what} failed: ${error.reason}` : `${what}: ${(error as Error).message}`);
   });
+}
+
+/** The version a model name carries (`…/models/123@2` -> `2`); a name without one means the first. */
+function versionOf(model: string): string {
+  return /@([^/@]+)$/.exec(model)?.[1] ?? "1";
 }
 
 /** `projects/p/locations/l/models/123@1` names version 1 of `projects/p/locations/l/models/123`. */

@@ -4,9 +4,10 @@ import { shutdownSignal } from "../../runtime/shutdownSignal";
 import { abortableSleep } from "../../waiter/sleep";
 import { operationDeadline } from "../../lifecycle/timeouts";
 import type { VertexApi } from "../api";
-import { createTuningJobBody } from "../converters";
+import { createTuningJobBody, createVersionOf } from "../converters";
 import { classifyTuningJob, isFinal, jobProgressReporter } from "../jobPoller";
 import type { TuningJob } from "../wire";
+import { adoptTuningJob } from "./adopt";
 import { creationKey } from "./creationKey";
 import { CREATION_LABEL, type CheckedVertexInputs } from "./inputs";
 import { vertexOutputs } from "./state";
@@ -24,6 +25,7 @@ const SUBMIT_ATTEMPTS = 4;
 export function vertexTraining(api: VertexApi, parent: string): TrainingBackend<CheckedVertexInputs, TuningJob> {
   return {
     async submitOrResume(inputs) {
+      if (inputs.adoptExisting) return adoptTuningJob(api, inputs);
       const earlier = await earlierAttempt(api, parent, creationKey(inputs));
       if (earlier === undefined) return submitOnce(api, parent, inputs);
       console.log(`${earlier.name}: found the job an earlier attempt of this deploy submitted (${earlier.state}); using it instead of training again`);
@@ -74,8 +76,10 @@ async function submitOnce(api: VertexApi, parent: string, inputs: CheckedVertexI
   const key = creationKey(inputs);
   for (let attempt = 1; ; attempt++) {
     try {
-      const job = await api.createTuningJob(parent, createTuningJobBody(inputs, key));
-      console.log(`${job.name}: tuning job submitted (base model ${inputs.baseModel})`);
+      const body = createTuningJobBody(inputs, key);
+      const job = await api.createTuningJob(parent, body, undefined, createVersionOf(body));
+      const source = inputs.sourceModel === undefined ? `base model ${inputs.baseModel}` : `continuing ${inputs.sourceModel}${inputs.checkpointId === undefined ? "" : ` from checkpoint ${inputs.checkpointId}`}`;
+      console.log(`${job.name}: tuning job submitted (${source})`);
       return job;
     } catch (error) {
       if (!answerLost(error) || attempt >= SUBMIT_ATTEMPTS) throw error;
