@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeDatasetProblem, exampleViolation } from "../../dataset";
+import { describeDatasetProblem, exampleViolation, unpackExamples } from "../../dataset";
 import type { DatasetSpec } from "../../dataset";
 import { timeoutsSchema } from "../../lifecycle/timeouts";
 
@@ -34,7 +34,11 @@ const datasetSchema = z.discriminatedUnion(
   [
     z.object({
       kind: z.literal("inline"),
-      examples: z.array(exampleSchema).min(1, "the dataset has no examples"),
+      // Packed by the SDK (one string, see dataset/packedExamples.ts); 0.1.0 sent an array of objects.
+      examples: z.preprocess(
+        unpackExamples,
+        z.array(exampleSchema, { error: "must be a list of examples (build it with Dataset.inline)" }).min(1, "the dataset has no examples"),
+      ),
       fingerprint: z.string().optional(),
       exampleCount: z.number().optional(),
     }),
