@@ -34,16 +34,22 @@ async function stackFor(emulator: EmulatorHandle, program: () => Promise<Record<
   });
 }
 
+/** What the benchmark's user writes for model `i`. */
+function modelArgs(prefix: string, i: number, trainingData: gemini.TunedModelArgs["trainingData"]): gemini.TunedModelArgs {
+  return { baseModel: "models/gemini-1.5-flash-001-tuning", displayName: `${prefix} ${i}`, hyperparameters: { epochCount: 5, batchSize: 2 }, trainingData };
+}
+
 function tunedModels(prefix: string, count: number, trainingData: () => gemini.TunedModelArgs["trainingData"]) {
   return async () => {
-    for (let i = 0; i < count; i++) {
-      new gemini.TunedModel(`${prefix}-${String(i).padStart(2, "0")}`, {
-        baseModel: "models/gemini-1.5-flash-001-tuning",
-        displayName: `${prefix} ${i}`,
-        hyperparameters: { epochCount: 5, batchSize: 2 },
-        trainingData: trainingData(),
-      });
-    }
+    for (let i = 0; i < count; i++) new gemini.TunedModel(`${prefix}-${String(i).padStart(2, "0")}`, modelArgs(prefix, i, trainingData()));
+    return {};
+  };
+}
+
+/** 50 no-op dynamic resources, bare or each carrying the inputs a user writes for a preview-bench model. */
+function noops(prefix: string, payload: boolean) {
+  return async () => {
+    for (let i = 0; i < 50; i++) new NoopResource(`${prefix}-${String(i).padStart(2, "0")}`, payload ? { ...modelArgs("preview", i, EXAMPLES) } : {});
     return {};
   };
 }
@@ -55,56 +61,56 @@ export type Log = (line: string) => void;
 export interface PreviewResult {
   tunedMs: number[];
   noopMs: number[];
+  /** Previews of 50 no-op resources carrying the same user inputs as the TunedModels (examples nested, as written). */
+  payloadNoopMs: number[];
+  /** 1-minute load average before and after the previews. */
+  load: [number, number];
   providerBytes: number;
   /** API requests the emulator received during the TunedModel previews (expected: none). */
   requestsDuringPreviews: number;
 }
 
 /**
- * `preview_ratio` and `provider_bytes`: two stacks, 50 TunedModels and 50 no-op dynamic resources, each
- * created once; then `pulumi preview` of each unchanged stack, alternating which goes first.
+ * `preview_ratio`, `preview_ratio_same_payload` and `provider_bytes`: three stacks, 50 TunedModels, 50
+ * bare no-op dynamic resources and 50 no-op dynamic resources carrying the TunedModels' user inputs, each
+ * created once; then `pulumi preview` of each unchanged stack, rotating which goes first.
  */
 export async function previewBench(repeats: number, log: Log): Promise<PreviewResult> {
+  const loadBefore = os.loadavg()[0];
   const emulator = await startEmulator({ stepMs: 0 });
   const tuned = await stackFor(emulator, tunedModels("preview", 50, () => gemini.Dataset.inline(EXAMPLES)), "bench-preview-tuned");
-  const noop = await stackFor(
-    emulator,
-    async () => {
-      for (let i = 0; i < 50; i++) new NoopResource(`noop-${String(i).padStart(2, "0")}`);
-      return {};
-    },
-    "bench-preview-noop",
-  );
+  const noop = await stackFor(emulator, noops("noop", false), "bench-preview-noop");
+  const payloadNoop = await stackFor(emulator, noops("payload", true), "bench-preview-payload");
+  const stacks = { tuned, noop, payloadNoop };
   try {
-    log("preview: creating 50 TunedModels and 50 no-op resources");
+    log("preview: creating 50 TunedModels, 50 no-op resources and 50 no-op resources with the same inputs");
     await tuned.up();
     await noop.up();
+    await payloadNoop.up();
     const state = await tuned.stateResources();
     const model = state.find((r) => r.type === TUNED_MODEL_TYPE);
     const provider = model?.inputs?.__provider;
     if (typeof provider !== "string") throw new Error("no __provider text in the TunedModel's state");
 
-    const tunedMs: number[] = [];
-    const noopMs: number[] = [];
+    const ms: Record<keyof typeof stacks, number[]> = { tuned: [], noop: [], payloadNoop: [] };
+    const names = Object.keys(stacks) as Array<keyof typeof stacks>;
     emulator.control.clearRequests();
     for (let r = 0; r < repeats; r++) {
-      const order = r % 2 === 0 ? (["tuned", "noop"] as const) : (["noop", "tuned"] as const);
-      for (const which of order) {
-        const preview = await (which === "tuned" ? tuned : noop).preview();
+      for (const which of [...names.slice(r % 3), ...names.slice(0, r % 3)]) {
+        const preview = await stacks[which].preview();
         if (preview.changes.same !== 51 || Object.keys(preview.changes).length !== 1) {
           throw new Error(`the ${which} stack is not unchanged: ${JSON.stringify(preview.changes)}`);
         }
-        (which === "tuned" ? tunedMs : noopMs).push(preview.durationMs);
+        ms[which].push(preview.durationMs);
       }
-      log(`preview ${r + 1}/${repeats}: 50 TunedModels ${tunedMs.at(-1)} ms, 50 no-op ${noopMs.at(-1)} ms`);
+      log(`preview ${r + 1}/${repeats}: 50 TunedModels ${ms.tuned.at(-1)} ms, 50 no-op ${ms.noop.at(-1)} ms, 50 no-op with the same inputs ${ms.payloadNoop.at(-1)} ms`);
     }
     const requestsDuringPreviews = emulator.control.requests().length;
-    await tuned.destroy();
-    await noop.destroy();
-    return { tunedMs, noopMs, providerBytes: Buffer.byteLength(provider, "utf8"), requestsDuringPreviews };
+    const load: [number, number] = [loadBefore, os.loadavg()[0]];
+    for (const stack of Object.values(stacks)) await stack.destroy();
+    return { tunedMs: ms.tuned, noopMs: ms.noop, payloadNoopMs: ms.payloadNoop, load, providerBytes: Buffer.byteLength(provider, "utf8"), requestsDuringPreviews };
   } finally {
-    await tuned.dispose();
-    await noop.dispose();
+    for (const stack of Object.values(stacks)) await stack.dispose();
     await emulator.close();
   }
 }

@@ -11,9 +11,12 @@ const noopProvider: pulumi.dynamic.ResourceProvider = {
   },
 };
 
-/** A dynamic resource that does nothing. */
+/**
+ * A dynamic resource that does nothing, with no inputs, or carrying `inputs` as any user-written dynamic
+ * resource would (the baseline of `preview_ratio_same_payload`).
+ */
 export class NoopResource extends pulumi.dynamic.Resource {
-  constructor(name: string) {
-    super(noopProvider, name, {});
+  constructor(name: string, inputs: pulumi.Inputs = {}) {
+    super(noopProvider, name, inputs);
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { DatasetSpec } from "../provider/dataset/types";
+import { packedDatasetSpec } from "../provider/dataset/packedExamples";
 import { connectionInputs, type ConnectionArgs } from "./connectionArgs";
 import { Dataset, type TuningExampleArgs } from "./dataset";
 import type { TunedModelState } from "../provider/gemini/tunedModel/state";
@@ -153,7 +153,8 @@ export class TunedModel extends DynamicResource {
   }
 }
 
-function trainingDataSpec(data: TunedModelArgs["trainingData"]): pulumi.Input<DatasetSpec> | undefined {
+/** The dataset as the resource's inputs carry it: inline examples packed into one string property. */
+function trainingDataSpec(data: TunedModelArgs["trainingData"]): pulumi.Input<ReturnType<typeof packedDatasetSpec>> | undefined {
   if (data === undefined) return undefined;
-  return (data instanceof Dataset ? data : Dataset.inline(data)).spec;
+  return (data instanceof Dataset ? data : Dataset.inline(data)).spec.apply(packedDatasetSpec);
 }

@@ -3,6 +3,7 @@ export { DatasetError, describeDatasetProblem } from "./datasetError";
 export { DatasetFileRead } from "./datasetFileRead";
 export { DEFAULT_MAPPING } from "./exampleFromRecord";
 export { datasetFingerprint, DatasetFingerprinter } from "./fingerprint";
+export { packedDatasetSpec, packExamples, unpackExamples, withUnpackedExamples, type PackedInlineDatasetSpec } from "./packedExamples";
 export { EXAMPLE_LIMITS, emptyTextViolation, exampleViolation } from "./limits";
 export { scanDatasetFile, type DatasetFileSource } from "./scanDataset";
 export { vertexExampleLine } from "./vertexExampleLine";

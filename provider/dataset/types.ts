@@ -37,7 +37,7 @@ export interface DatasetProblem {
 export interface InlineDatasetSpec {
   /** Discriminator. */
   kind: "inline";
-  /** The examples, stored in state (keep inline datasets small; use a file for large ones). */
+  /** The examples, stored in state (keep inline datasets small; use a file for large ones); resource inputs carry them packed into one string (see `packedExamples.ts`). */
   examples: TuningExample[];
   /** Content fingerprint (see {@link datasetFingerprint}); filled in by the provider's check. */
   fingerprint?: string;

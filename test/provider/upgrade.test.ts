@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startEmulator, type EmulatorHandle } from "../../emulator";
-import { configure, tunedModel, tunedModelPermission, vertexTunedModel } from "../../provider";
+import { configure, datasets, tunedModel, tunedModelPermission, vertexTunedModel } from "../../provider";
 import { credentialDir, serviceAccountKey } from "./auth/credentialFiles";
 
 interface Fixture {
@@ -68,6 +68,24 @@ describe("state recorded by 0.1.0", () => {
     expect(Object.keys(granted.outs).sort()).toEqual(Object.keys(permission.outs).sort());
     expect(await tunedModelPermission.diff(granted.id, permission.outs, checkedPermission.inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
     await expect(tunedModelPermission.read(granted.id, permission.outs)).resolves.toEqual({ id: granted.id, props: permission.outs });
+  });
+
+  test("TunedModel: the same examples packed by this SDK diff as unchanged against 0.1.0's state, and create trains on them", async () => {
+    const model = fixture("tunedModel");
+    const given = model.news.trainingData as { kind: string; examples: Array<{ textInput: string; output: string }> };
+    const packedNews = { ...model.news, trainingData: { kind: "inline", examples: datasets.packExamples(given.examples) } };
+    const { inputs, failures } = await tunedModel.check({}, packedNews);
+    expect(failures).toEqual([]);
+    expect(typeof (inputs.trainingData as { examples: unknown }).examples).toBe("string");
+    expect({ ...inputs, trainingData: undefined }).toEqual({ ...model.checked, trainingData: undefined });
+    expect(await tunedModel.diff(model.id, model.outs, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+
+    const created = await tunedModel.create({ ...inputs, tunedModelId: "packed-upgrade-check" });
+    const trained = emulator.control.models().find((m) => m.model.name === "tunedModels/packed-upgrade-check");
+    expect(trained?.exampleCount).toBe(given.examples.length);
+    // Outputs keep only the fingerprint and count, as 0.1.0's did.
+    expect(created.outs.trainingData).toEqual(model.outs.trainingData);
+    await tunedModel.delete(created.id, created.outs);
   });
 
   test("VertexTunedModel: same checked inputs, no diff, a refresh and an update that change nothing", async () => {

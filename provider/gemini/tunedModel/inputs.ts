@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiKeySchema } from "../connection";
 import { serviceRootSchema } from "../../lifecycle/serviceRoot";
-import { describeDatasetProblem, exampleViolation } from "../../dataset";
+import { describeDatasetProblem, exampleViolation, unpackExamples } from "../../dataset";
 import type { DatasetSpec } from "../../dataset";
 import type { CheckedEvaluation } from "../../lifecycle/evaluation/settings";
 import { evaluationSchema } from "../../lifecycle/evaluation/settings";
@@ -38,7 +38,11 @@ const datasetSchema = z.discriminatedUnion(
   [
     z.object({
       kind: z.literal("inline"),
-      examples: z.array(exampleSchema).min(1, "the dataset has no examples"),
+      // Packed by the SDK (one string, see dataset/packedExamples.ts); 0.1.0 sent an array of objects.
+      examples: z.preprocess(
+        unpackExamples,
+        z.array(exampleSchema, { error: "must be a list of examples (build it with Dataset.inline)" }).min(1, "the dataset has no examples"),
+      ),
       fingerprint: z.string().optional(),
       exampleCount: z.number().optional(),
     }),

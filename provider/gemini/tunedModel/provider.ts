@@ -1,5 +1,5 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { datasetFingerprint } from "../../dataset";
+import { datasetFingerprint, packedDatasetSpec, withUnpackedExamples } from "../../dataset";
 import { checkInputs, type CheckResult } from "../../lifecycle/check";
 import { evaluationChanged, gatePreviewLine, reevaluateServedModel } from "../../lifecycle/evaluation/gate";
 import { checkedEvaluation } from "../../lifecycle/evaluation/settings";
@@ -20,7 +20,9 @@ import { geminiTraining } from "./training";
 
 /**
  * Validates a `TunedModel`'s inputs locally (see `lifecycle/check.ts`) and fills in the id (when
- * autonamed) and the inline dataset's fingerprint and count.
+ * autonamed) and the inline dataset's fingerprint and count. Inline examples come back in the form they
+ * came in, packed by the SDK (see `dataset/packedExamples.ts`); the engine's other calls unpack them with
+ * {@link checkedInputs}.
  */
 export function checkTunedModel(news: Record<string, unknown>): CheckResult {
   return checkInputs(news, tunedModelInputsSchema, (inputs) => {
@@ -37,8 +39,20 @@ export function checkTunedModel(news: Record<string, unknown>): CheckResult {
       autonamed: inputs.tunedModelId === undefined,
       evaluation: checkedEvaluation(inputs.evaluation),
     } as CheckedTunedModelInputs;
-    return { checked };
+    // What the engine records and hands back to diff, create and update: examples that came packed (from
+    // the SDK) stay packed; an array (0.1.0's shape) stays an array.
+    if (!examplesCamePacked(news)) return { checked };
+    return { checked: { ...checked, trainingData: checked.trainingData && packedDatasetSpec(checked.trainingData) } };
   });
+}
+
+function examplesCamePacked(news: Record<string, unknown>): boolean {
+  return typeof (news.trainingData as { examples?: unknown } | undefined)?.examples === "string";
+}
+
+/** Checked inputs as the engine hands them back, inline examples unpacked. */
+function checkedInputs(inputs: Record<string, unknown>): CheckedTunedModelInputs {
+  return withUnpackedExamples<CheckedTunedModelInputs>(inputs);
 }
 
 /**
@@ -79,7 +93,7 @@ export const tunedModelProvider = {
 
   /** Decides replace / update / no change (see `diff.ts`). */
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const checked = news as CheckedTunedModelInputs;
+    const checked = checkedInputs(news);
     const { changes, replaces, deleteBeforeReplace } = diffTunedModel(olds, checked);
     if (replaces.length > 0) console.log(replacementReason(checked.resourceName, replaces));
     if (replaces.length > 0 && checked.evaluation !== undefined) console.log(gatePreviewLine(String(olds.name ?? checked.resourceName), checked.evaluation, deleteBeforeReplace));
@@ -88,7 +102,7 @@ export const tunedModelProvider = {
 
   /** Trains the model and waits until it is ACTIVE (see `lifecycle/trainingJob.ts`). */
   create: (inputs: Record<string, unknown>) => {
-    const checked = inputs as CheckedTunedModelInputs;
+    const checked = checkedInputs(inputs);
     return createTrainingJob(geminiTraining(geminiApiFor(checked)), checked);
   },
 
@@ -105,7 +119,7 @@ export const tunedModelProvider = {
   },
 
   /** Patches mutable fields or resumes an unfinished create (see {@link updateTunedModel}). */
-  update: (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) => updateTunedModel(id, olds, news as CheckedTunedModelInputs),
+  update: (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) => updateTunedModel(id, olds, checkedInputs(news)),
 
   /** Deletes the model; one that is already gone counts as deleted. */
   async delete(id: string, props: Record<string, unknown>) {

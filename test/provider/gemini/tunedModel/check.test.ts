@@ -1,4 +1,5 @@
 import { checkTunedModel } from "../../../../provider/gemini/tunedModel/provider";
+import { packExamples } from "../../../../provider/dataset";
 import { UNKNOWN } from "../../../../provider/runtime/unknowns";
 import { NUMBER_EXAMPLES } from "../../../fixtures/numbers";
 
@@ -58,6 +59,27 @@ describe("checkTunedModel", () => {
   it("does not fail on values still unknown at preview time", async () => {
     expect(await failures({ displayName: UNKNOWN, temperature: UNKNOWN })).toEqual([]);
     expect(await failures({ temperature: UNKNOWN, topP: 7 })).toEqual([{ property: "topP", reason: "must be between 0 and 1" }]);
+  });
+
+  it("accepts examples packed by the SDK: same fingerprint, count and id as the array, and hands them back packed", async () => {
+    const fromArray = await checkTunedModel(valid);
+    const fromPacked = await checkTunedModel({ ...valid, trainingData: { kind: "inline", examples: packExamples(NUMBER_EXAMPLES) } });
+    expect(fromPacked.failures).toEqual([]);
+    expect(fromPacked.inputs.tunedModelId).toBe(fromArray.inputs.tunedModelId);
+    const { examples, ...readable } = fromPacked.inputs.trainingData as Record<string, unknown>;
+    expect(examples).toBe(packExamples(NUMBER_EXAMPLES));
+    expect(readable).toEqual({ kind: "inline", fingerprint: (fromArray.inputs.trainingData as { fingerprint: string }).fingerprint, exampleCount: 15 });
+    // 0.1.0's shape is handed back as it came.
+    expect((fromArray.inputs.trainingData as { examples: unknown }).examples).toEqual(NUMBER_EXAMPLES);
+  });
+
+  it.each([
+    ["an output over the limit", packExamples([{ textInput: "a", output: "b" }, { textInput: "a", output: "b".repeat(5001) }]), "trainingData.examples[1]", /limit is 5000/],
+    ["no examples", packExamples([]), "trainingData.examples", /no examples/],
+    ["a string that is not packed examples", "not packed examples", "trainingData.examples", /list of examples/],
+  ])("reports packed examples with %s at %s", async (_what, examples, property, reason) => {
+    const found = await failures({ trainingData: { kind: "inline", examples } });
+    expect(found).toEqual(expect.arrayContaining([expect.objectContaining({ property, reason: expect.stringMatching(reason) })]));
   });
 
   it("keeps a user-chosen id and says so", async () => {
