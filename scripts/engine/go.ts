@@ -117,7 +117,7 @@ export function runGo(args: readonly string[], cwd: string, log: Log): Promise<v
 
 /**
  * Pulls out of go's output the modules or packages it could not get, e.g.
- * `go: example.com/m@v1.2.3: reading https://proxy.golang.org/example.com/m/@v/v1.2.3.info: 403 Forbidden`,
+ * `go: example.com/m@v1.2.3: reading https://goproxy.example/example.com/m/@v/v1.2.3.info: 403 Forbidden`,
  * with the proxy's `server response:` line when go printed one under it. Returns one readable sentence
  * per refused module or package, without repeats.
  */

@@ -7,7 +7,7 @@ describe("proxyRefusals: what the module proxy refused, read from go's output", 
   test("a 403 with the proxy's 'not available' response (the language host on a restricted proxy)", () => {
     const output = lines(
       [
-        "go: github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@a05d88f24d05726fa3beae771bfdedb0c0c6a94a: invalid version: reading https://proxy.golang.org/github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3/@v/a05d88f24d05726fa3beae771bfdedb0c0c6a94a.info: 403 Forbidden",
+        "go: github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@a05d88f24d05726fa3beae771bfdedb0c0c6a94a: invalid version: reading https://goproxy.example/github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3/@v/a05d88f24d05726fa3beae771bfdedb0c0c6a94a.info: 403 Forbidden",
         "\tserver response: This module version is not available.",
       ].join("\n"),
     );
@@ -20,7 +20,7 @@ describe("proxyRefusals: what the module proxy refused, read from go's output", 
   test("a 404 for a version that does not exist, with the proxy's explanation", () => {
     const output = lines(
       [
-        "go: github.com/pulumi/pulumi/pkg/v3@v3.999.0: reading https://proxy.golang.org/github.com/pulumi/pulumi/pkg/v3/@v/v3.999.0.info: 404 Not Found",
+        "go: github.com/pulumi/pulumi/pkg/v3@v3.999.0: reading https://goproxy.example/github.com/pulumi/pulumi/pkg/v3/@v/v3.999.0.info: 404 Not Found",
         "\tserver response: not found: github.com/pulumi/pulumi/pkg/v3@v3.999.0: invalid version: unknown revision pkg/v3.999.0",
       ].join("\n"),
     );
@@ -35,7 +35,7 @@ describe("proxyRefusals: what the module proxy refused, read from go's output", 
       [
         "go: downloading github.com/pulumi/pulumi/sdk/v3 v3.259.0",
         "go: github.com/pulumi/pulumi/pkg/v3@v3.259.0 requires",
-        "\tgithub.com/BurntSushi/toml@v1.2.1: reading https://proxy.golang.org/github.com/!burnt!sushi/toml/@v/v1.2.1.mod: 410 Gone",
+        "\tgithub.com/BurntSushi/toml@v1.2.1: reading https://goproxy.example/github.com/!burnt!sushi/toml/@v/v1.2.1.mod: 410 Gone",
         "\tserver response: not found: github.com/BurntSushi/toml@v1.2.1: invalid version: unknown revision v1.2.1",
       ].join("\n"),
     );
@@ -45,15 +45,15 @@ describe("proxyRefusals: what the module proxy refused, read from go's output", 
   });
 
   test("a refused .zip without a server response keeps just the status", () => {
-    const output = ["go: github.com/spf13/cobra@v1.8.1: reading https://proxy.golang.org/github.com/spf13/cobra/@v/v1.8.1.zip: 403 Forbidden"];
+    const output = ["go: github.com/spf13/cobra@v1.8.1: reading https://goproxy.example/github.com/spf13/cobra/@v/v1.8.1.zip: 403 Forbidden"];
     expect(proxyRefusals(output)).toEqual(["module github.com/spf13/cobra@v1.8.1: 403 Forbidden"]);
   });
 
   test("a module named only by the URL: the path is read from it and its escaped capitals restored", () => {
-    expect(proxyRefusals(["go: reading https://proxy.golang.org/github.com/!burnt!sushi/toml/@v/list: 404 Not Found"])).toEqual([
+    expect(proxyRefusals(["go: reading https://goproxy.example/github.com/!burnt!sushi/toml/@v/list: 404 Not Found"])).toEqual([
       "module github.com/BurntSushi/toml: 404 Not Found",
     ]);
-    expect(proxyRefusals(["go: module github.com/pulumi/esc: reading https://proxy.golang.org/github.com/pulumi/esc/@latest: 403 Forbidden"])).toEqual([
+    expect(proxyRefusals(["go: module github.com/pulumi/esc: reading https://goproxy.example/github.com/pulumi/esc/@latest: 403 Forbidden"])).toEqual([
       "module github.com/pulumi/esc: 403 Forbidden",
     ]);
   });
@@ -75,8 +75,8 @@ describe("proxyRefusals: what the module proxy refused, read from go's output", 
   });
 
   test("the same refusal printed twice is reported once, in the order first seen", () => {
-    const refused = "go: golang.org/x/net@v0.30.0: reading https://proxy.golang.org/golang.org/x/net/@v/v0.30.0.mod: 403 Forbidden";
-    const other = "go: golang.org/x/text@v0.19.0: reading https://proxy.golang.org/golang.org/x/text/@v/v0.19.0.mod: 403 Forbidden";
+    const refused = "go: golang.org/x/net@v0.30.0: reading https://goproxy.example/golang.org/x/net/@v/v0.30.0.mod: 403 Forbidden";
+    const other = "go: golang.org/x/text@v0.19.0: reading https://goproxy.example/golang.org/x/text/@v/v0.19.0.mod: 403 Forbidden";
     expect(proxyRefusals([refused, other, refused])).toEqual([
       "module golang.org/x/net@v0.30.0: 403 Forbidden",
       "module golang.org/x/text@v0.19.0: 403 Forbidden",
