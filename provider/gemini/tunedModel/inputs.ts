@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiKeySchema } from "../connection";
+import { datasetSchema } from "../../lifecycle/datasetSchema";
 import { serviceRootSchema } from "../../lifecycle/serviceRoot";
-import { describeDatasetProblem, exampleViolation, unpackExamples } from "../../dataset";
 import type { DatasetSpec } from "../../dataset";
 import type { CheckedEvaluation } from "../../lifecycle/evaluation/settings";
 import { evaluationSchema } from "../../lifecycle/evaluation/settings";
@@ -26,45 +26,10 @@ const hyperparametersSchema = z
     message: "set learningRate or learningRateMultiplier, not both (the API treats them as one choice)",
   });
 
-const exampleSchema = z
-  .object({ textInput: z.string({ error: "must be a string" }), output: z.string({ error: "must be a string" }) })
-  .superRefine((example, ctx) => {
-    const violation = exampleViolation(example);
-    if (violation !== undefined) ctx.addIssue({ code: "custom", message: violation });
-  });
-
-const datasetSchema = z.discriminatedUnion(
-  "kind",
-  [
-    z.object({
-      kind: z.literal("inline"),
-      // Packed by the SDK (one string, see dataset/packedExamples.ts); 0.1.0 sent an array of objects.
-      examples: z.preprocess(
-        unpackExamples,
-        z.array(exampleSchema, { error: "must be a list of examples (build it with Dataset.inline)" }).min(1, "the dataset has no examples"),
-      ),
-      fingerprint: z.string().optional(),
-      exampleCount: z.number().optional(),
-    }),
-    z
-      .object({
-        kind: z.literal("file"),
-        path: z.string().min(1),
-        format: z.enum(["jsonl", "csv", "json"]),
-        mapping: z.object({ input: z.string().min(1), output: z.string().min(1) }),
-        fingerprint: z.string().optional(),
-        exampleCount: z.number().optional(),
-        problem: z.object({ message: z.string(), file: z.string().optional(), line: z.number().optional() }).optional(),
-      })
-      .superRefine((dataset, ctx) => {
-        if (dataset.problem !== undefined) ctx.addIssue({ code: "custom", message: describeDatasetProblem(dataset.problem) });
-        else if (dataset.fingerprint === undefined) {
-          ctx.addIssue({ code: "custom", message: "the file dataset was not fingerprinted; build it with Dataset.fromJsonl/fromCsv/fromJson" });
-        }
-      }),
-  ],
-  { error: "trainingData must be a Dataset (Dataset.inline, Dataset.fromJsonl, Dataset.fromCsv or Dataset.fromJson)" },
-);
+const trainingDataSchema = datasetSchema({
+  empty: "the dataset has no examples",
+  notADataset: "trainingData must be a Dataset (Dataset.inline, Dataset.fromJsonl, Dataset.fromCsv or Dataset.fromJson)",
+});
 
 /** Model names may be given with or without their collection prefix; state always holds the full name. */
 const withPrefix = (prefix: string) => (value: string) => (value.startsWith(prefix) ? value : `${prefix}${value}`);
@@ -116,7 +81,7 @@ export const tunedModelInputsSchema = z
       )
       .optional(),
     hyperparameters: hyperparametersSchema.optional(),
-    trainingData: datasetSchema.optional(),
+    trainingData: trainingDataSchema.optional(),
     adoptExisting: z.boolean().optional(),
     apiKey: apiKeySchema().optional(),
     project: z.string().min(1, "must not be empty").optional(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { datasetFingerprint, describeDatasetProblem, exampleViolation } from "../../dataset";
+import { datasetFingerprint } from "../../dataset";
+import { datasetSchema } from "../datasetSchema";
 import type { DatasetSpec } from "../../dataset";
 import { containsUnknown } from "../../runtime/unknowns";
 import { METRIC_NAMES, type MetricName } from "./metrics";
@@ -10,42 +11,11 @@ export const DEFAULT_EVALUATION_CONCURRENCY = 8;
 // Reasons do not repeat the property: the engine prints "property <path> value {...} has a problem: <reason>".
 const fraction = () => z.number({ error: "must be a number" }).min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
 
-const exampleSchema = z
-  .object({ textInput: z.string({ error: "must be a string" }), output: z.string({ error: "must be a string" }) })
-  .superRefine((example, ctx) => {
-    const violation = exampleViolation(example);
-    if (violation !== undefined) ctx.addIssue({ code: "custom", message: violation });
-  });
-
 /** The evaluation dataset: the same forms and checks as training data (a `Dataset`). */
-const evaluationDatasetSchema = z.discriminatedUnion(
-  "kind",
-  [
-    z.object({
-      kind: z.literal("inline"),
-      examples: z.array(exampleSchema).min(1, "the evaluation dataset has no examples"),
-      fingerprint: z.string().optional(),
-      exampleCount: z.number().optional(),
-    }),
-    z
-      .object({
-        kind: z.literal("file"),
-        path: z.string().min(1),
-        format: z.enum(["jsonl", "csv", "json"]),
-        mapping: z.object({ input: z.string().min(1), output: z.string().min(1) }),
-        fingerprint: z.string().optional(),
-        exampleCount: z.number().optional(),
-        problem: z.object({ message: z.string(), file: z.string().optional(), line: z.number().optional() }).optional(),
-      })
-      .superRefine((dataset, ctx) => {
-        if (dataset.problem !== undefined) ctx.addIssue({ code: "custom", message: describeDatasetProblem(dataset.problem) });
-        else if (dataset.fingerprint === undefined) {
-          ctx.addIssue({ code: "custom", message: "the file dataset was not fingerprinted; build it with Dataset.fromJsonl/fromCsv/fromJson" });
-        } else if (dataset.exampleCount === 0) ctx.addIssue({ code: "custom", message: "the evaluation dataset has no examples" });
-      }),
-  ],
-  { error: "must be a Dataset of prompts with expected answers (Dataset.inline, Dataset.fromJsonl, Dataset.fromCsv or Dataset.fromJson)" },
-);
+const evaluationDatasetSchema = datasetSchema({
+  empty: "the evaluation dataset has no examples",
+  notADataset: "must be a Dataset of prompts with expected answers (Dataset.inline, Dataset.fromJsonl, Dataset.fromCsv or Dataset.fromJson)",
+});
 
 const thresholdsSchema = z
   .strictObject(
