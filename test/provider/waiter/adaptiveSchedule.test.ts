@@ -1,6 +1,6 @@
 import { waitForTuningOperation } from "../../../provider/gemini/operationPoller";
 import type { PollDecision } from "../../../provider/waiter";
-import { SimulatedClock } from "./simulatedClock";
+import { SimulatedClock } from "../../harness/simulatedClock";
 import { simulatedJob, type SimulatedJobOptions } from "./simulatedJob";
 
 /** Runs one simulated job to completion; returns the polls made and how long after its end the waiter returned. */
