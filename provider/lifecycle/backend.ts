@@ -27,6 +27,12 @@ export interface TrainingBackend<Inputs, Job> {
   reporter(job: Job): (answer: Job) => void;
   /** The backend's reading of its own states: pending, succeeded, failed (with why). */
   classify(job: Job): Classification;
+  /**
+   * Longest wait between polls while the job reports no progress (the waiter's
+   * `maxDelayWithoutProgressMs`): set by a backend whose jobs never report any, to bound how late the end
+   * is noticed. Unset: the waiter's default.
+   */
+  maxDelayWithoutProgressMs?: number;
   /** A job the waiter called succeeded: read what it produced into outputs, or say why it did not. */
   finish(inputs: Inputs, job: Job): Promise<{ outs: Record<string, unknown> } | { failure: string }>;
   /** Outputs recording an unfinished or failed job (`interrupted`: no time for another request). */

@@ -55,6 +55,7 @@ export async function awaitJob<Inputs extends { timeouts?: TimeoutsInput }, Job>
         poll: (pollSignal) => backend.poll(job, pollSignal),
         classify: (answer) => backend.classify(answer),
         onObservation: backend.reporter(job),
+        maxDelayWithoutProgressMs: backend.maxDelayWithoutProgressMs,
         timeoutMs: limit,
         signal,
       });

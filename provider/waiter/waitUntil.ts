@@ -36,6 +36,12 @@ export interface WaitUntilOptions<T> {
   minDelayMs?: number;
   /** Longest wait between polls. Default 60 s. */
   maxDelayMs?: number;
+  /**
+   * Longest wait between polls while no answer has reported progress. Without progress the schedule cannot
+   * foresee the end, so its patience grows to `maxDelayMs`, and the end is noticed up to that late: a
+   * backend whose jobs never report progress (Vertex) bounds that delay here. Default: `maxDelayMs`.
+   */
+  maxDelayWithoutProgressMs?: number;
 }
 
 /**
@@ -88,7 +94,7 @@ export async function waitUntil<T>(options: WaitUntilOptions<T>): Promise<T> {
 
     const now = clock.now();
     if (now >= deadline) throw timedOut();
-    const decision = nextPollDelay(observations, now, schedule, startedAt);
+    const decision = withoutProgressCap(nextPollDelay(observations, now, schedule, startedAt), observations.length, options.maxDelayWithoutProgressMs);
     options.onSchedule?.(decision);
     // The last poll happens at the deadline itself: a job that ends just before it still counts.
     try {
@@ -97,6 +103,12 @@ export async function waitUntil<T>(options: WaitUntilOptions<T>): Promise<T> {
       throw aborted();
     }
   }
+}
+
+/** The decision, its wait capped while nothing has reported progress (see `maxDelayWithoutProgressMs`). */
+function withoutProgressCap(decision: PollDecision, progressSeen: number, capMs: number | undefined): PollDecision {
+  if (progressSeen > 0 || capMs === undefined || decision.delayMs <= capMs) return decision;
+  return { ...decision, delayMs: capMs };
 }
 
 type PollOutcome<T> = { kind: "answer"; answer: T } | { kind: "error"; error: unknown } | { kind: "aborted" } | { kind: "deadline" };

@@ -5,7 +5,7 @@ import { abortableSleep } from "../../waiter/sleep";
 import { operationDeadline } from "../../lifecycle/timeouts";
 import type { VertexApi } from "../api";
 import { createTuningJobBody, createVersionOf } from "../converters";
-import { classifyTuningJob, isFinal, jobProgressReporter } from "../jobPoller";
+import { classifyTuningJob, isFinal, jobProgressReporter, TUNING_JOB_MAX_POLL_DELAY_MS } from "../jobPoller";
 import type { TuningJob } from "../wire";
 import { adoptTuningJob } from "./adopt";
 import { creationKey } from "./creationKey";
@@ -42,6 +42,7 @@ export function vertexTraining(api: VertexApi, parent: string): TrainingBackend<
     },
     reporter: (job) => jobProgressReporter(job.name),
     classify: classifyTuningJob,
+    maxDelayWithoutProgressMs: TUNING_JOB_MAX_POLL_DELAY_MS,
     async finish(inputs, job) {
       const modelName = job.tunedModel?.model;
       const model = modelName === undefined ? undefined : await api.getModel(modelName);

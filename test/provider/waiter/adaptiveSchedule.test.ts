@@ -1,10 +1,10 @@
 import { waitForTuningOperation } from "../../../provider/gemini/operationPoller";
 import type { PollDecision } from "../../../provider/waiter";
-import { SimulatedClock } from "./simulatedClock";
+import { SimulatedClock } from "../../harness/simulatedClock";
 import { simulatedJob, type SimulatedJobOptions } from "./simulatedJob";
 
 /** Runs one simulated job to completion; returns the polls made and how long after its end the waiter returned. */
-async function measure(options: SimulatedJobOptions): Promise<{ polls: number; latencyMs: number; decisions: PollDecision[]; pollTimes: number[] }> {
+async function measure(options: SimulatedJobOptions, wait: { maxDelayWithoutProgressMs?: number } = {}): Promise<{ polls: number; latencyMs: number; decisions: PollDecision[]; pollTimes: number[] }> {
   const clock = new SimulatedClock();
   const job = simulatedJob(clock, options);
   const decisions: PollDecision[] = [];
@@ -18,6 +18,7 @@ async function measure(options: SimulatedJobOptions): Promise<{ polls: number; l
       },
       timeoutMs: 4 * 3600_000,
       clock,
+      ...wait,
       onSchedule: (decision) => decisions.push(decision),
     }),
   );
@@ -81,5 +82,16 @@ describe("the waiter's adaptive schedule", () => {
     const gaps = pollTimes.slice(1).map((t, i) => t - pollTimes[i]);
     expect(gaps.at(-1)).toBeGreaterThan(gaps[0]);
     expect(Math.max(...gaps)).toBeLessThanOrEqual(60_000 + 10);
+  });
+
+  test.each([60_000, 3600_000])("a %i ms job without progress, with a 15 s cap on the interval: ends noticed within 15 s, at most 300 polls an hour", async (durationMs) => {
+    const { polls, latencyMs, pollTimes } = await measure({ durationMs, totalSteps: 38, noMetadata: true }, { maxDelayWithoutProgressMs: 15_000 });
+    measured.push(`  ${durationMs / 1000} s, no metadata, 15 s cap: ${polls} polls, latency ${Math.round(latencyMs)} ms`);
+    expect(latencyMs).toBeLessThanOrEqual(15_000);
+    expect(polls).toBeLessThanOrEqual((300 * Math.max(durationMs, 3600_000)) / 3600_000);
+    const gaps = pollTimes.slice(1).map((t, i) => t - pollTimes[i]);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(15_000 + 10);
+    // Still patient: after the first half minute, no shorter waits than the cap.
+    if (durationMs === 3600_000) expect(gaps.filter((_, i) => pollTimes[i] > 60_000).every((g) => g >= 15_000 - 10)).toBe(true);
   });
 });

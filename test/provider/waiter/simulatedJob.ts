@@ -1,5 +1,5 @@
 import { TuningOperationSchema as OperationSchema, type TuningOperation as Operation } from "../../../provider/gemini/wire";
-import type { SimulatedClock } from "./simulatedClock";
+import type { SimulatedClock } from "../../harness/simulatedClock";
 
 /** A tuning job as the service would report it, on the simulated clock. */
 export interface SimulatedJobOptions {

@@ -1,7 +1,7 @@
 import { waitForTuningOperation, type OperationProgress } from "../../../provider/gemini/operationPoller";
 import type { TuningOperation } from "../../../provider/gemini/wire";
 import { PollError, WaitAbortedError, WaitFailedError, WaitTimeoutError } from "../../../provider/waiter";
-import { SimulatedClock } from "./simulatedClock";
+import { SimulatedClock } from "../../harness/simulatedClock";
 import { simulatedJob } from "./simulatedJob";
 
 describe("waitUntil outcomes (over Gemini tuning operations)", () => {

@@ -1,5 +1,3 @@
-import type { WaiterClock } from "../../../provider/waiter";
-
 interface Timer {
   at: number;
   seq: number;
@@ -7,10 +5,11 @@ interface Timer {
 }
 
 /**
- * Virtual time for waiter tests: `sleep` registers a timer, and `run` advances the clock to the next timer
- * whenever everything else is idle. A simulated ten-minute job runs in milliseconds, deterministically.
+ * Virtual time for waiter tests and benchmarks (a `WaiterClock` of `provider/waiter`, by shape: the tooling
+ * build uses the product only through its package): `sleep` registers a timer, and `run` advances the
+ * clock to the next timer whenever everything else is idle. A simulated ten-minute job runs in milliseconds, deterministically.
  */
-export class SimulatedClock implements WaiterClock {
+export class SimulatedClock {
   private time: number;
   private seq = 0;
   private timers: Timer[] = [];
@@ -19,10 +18,12 @@ export class SimulatedClock implements WaiterClock {
     this.time = start;
   }
 
+  /** The simulated time, epoch ms. */
   now(): number {
     return this.time;
   }
 
+  /** Resolves once the simulated time reached now + `ms`; rejects with the signal's reason on abort. */
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       if (signal?.aborted) {
