@@ -9,7 +9,7 @@ import { ControlModel, controlModels, failJob, JobFailureSpec, modelsByState, se
 import { checkedAccuracy } from "./jobs/recall";
 import { TokenRequestRecord } from "./oauth";
 import { RecordedRequest } from "./requestLog";
-import { ControlVertexJob, controlVertexJobs, failVertexJob, setVertexModelAccuracy, VertexJobFailureSpec } from "./vertex/control";
+import { ControlVertexJob, controlVertexJobs, failVertexJob, setVertexModelAccuracy, VertexJobFailureSpec, vertexResourceCounts, VertexResourceCounts } from "./vertex/control";
 
 export type { ControlModel, JobFailureSpec } from "./gemini/control";
 
@@ -57,6 +57,8 @@ export interface EmulatorControl {
   vertexJobs(): ControlVertexJob[];
   /** Vertex tuning jobs ever created. */
   vertexJobsCreated(): number;
+  /** How many Vertex models, endpoints and active jobs exist now. */
+  vertexResources(): VertexResourceCounts;
   /** Makes a Vertex tuning job fail (the next one created, or a running one). */
   failVertexJob(spec: VertexJobFailureSpec): void;
   /** Sets a tuned model's answer accuracy outright (see AnswerAccuracySpec). */
@@ -109,6 +111,7 @@ export function createControl(core: EmulatorCore): EmulatorControl {
     jobsCreated: () => core.gemini.store.jobsCreated,
     vertexJobs: () => current(() => controlVertexJobs(core.vertex.store)),
     vertexJobsCreated: () => core.vertex.store.jobsCreated,
+    vertexResources: () => current(() => vertexResourceCounts(core.vertex.store)),
     failVertexJob: (spec) => {
       current(() => failVertexJob(core.vertex.store, spec));
       changed();

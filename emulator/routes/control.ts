@@ -95,7 +95,7 @@ export function handleControl(
       case "GET /emulator/models":
         return { status: 200, json: { models: control.models() } };
       case "GET /emulator/vertex/jobs":
-        return { status: 200, json: { jobs: control.vertexJobs(), jobsCreated: control.vertexJobsCreated() } };
+        return { status: 200, json: { jobs: control.vertexJobs(), jobsCreated: control.vertexJobsCreated(), resources: control.vertexResources() } };
       case "POST /emulator/vertex/jobs/fail":
         control.failVertexJob(objectBody(body) as VertexJobFailureSpec);
         return { status: 200, json: {} };

@@ -23,6 +23,8 @@ export interface ControlVertexJob {
   model?: Record<string, unknown>;
   /** The endpoint it produced, as GET returns it, while that endpoint exists. */
   endpoint?: Record<string, unknown>;
+  /** The endpoints of its earlier checkpoints (the last one is served on `endpoint`), as GET returns them, while they exist. */
+  checkpointEndpoints: Record<string, unknown>[];
   /** Examples counted (or assumed, when the dataset was not read). */
   exampleCount: number;
   /** Whether the dataset was read from a mapped bucket. */
@@ -32,6 +34,10 @@ export interface ControlVertexJob {
 function describe(store: VertexStore, job: StoredVertexJob): ControlVertexJob {
   const out: ControlVertexJob = {
     job: renderTuningJob(job),
+    checkpointEndpoints: job.checkpoints
+      .map((c) => (c.endpointId === undefined || c.endpointId === job.endpointId ? undefined : store.endpoint(job, c.endpointId)))
+      .filter((e) => e !== undefined)
+      .map((e) => renderEndpoint(e, (id) => store.modelById(id)?.displayName)),
     exampleCount: job.dataset.exampleCount,
     datasetRead: job.dataset.read,
   };
@@ -47,6 +53,18 @@ function describe(store: VertexStore, job: StoredVertexJob): ControlVertexJob {
 /** Every Vertex job, newest first. */
 export function controlVertexJobs(store: VertexStore): ControlVertexJob[] {
   return store.allJobs().map((job) => describe(store, job));
+}
+
+/** How many Vertex models, endpoints and active (pending or running) jobs exist, whoever made them. */
+export interface VertexResourceCounts {
+  models: number;
+  endpoints: number;
+  activeJobs: number;
+}
+
+/** Counts what exists on the Vertex side: a teardown that leaves nothing behind brings models and endpoints to 0. */
+export function vertexResourceCounts(store: VertexStore): VertexResourceCounts {
+  return { models: store.allModels().length, endpoints: store.allEndpoints().length, activeJobs: store.allJobs().filter(isVertexJobActive).length };
 }
 
 /** Plans a Vertex job failure; throws RangeError on an impossible spec or an unknown/finished job. */

@@ -1,7 +1,9 @@
 /**
  * What a succeeded tuning job leaves behind: a Model Registry model and an endpoint with that model deployed
- * on it (all traffic), named in the job's `tunedModel`. Created once, when the job is first seen succeeded.
- * A continuous tuning job's model is the next version of its source model.
+ * on it (all traffic), named in the job's `tunedModel`, plus one endpoint for each earlier checkpoint, serving
+ * the same model at that checkpoint (the last checkpoint is the model the job's endpoint serves). Created
+ * once, when the job is first seen succeeded. A continuous tuning job's model is the next version of its
+ * source model.
  */
 import { newVertexId } from "./ids";
 import { modelIdOf, nextVersionKey } from "./modelVersions";
@@ -33,15 +35,25 @@ export function produceTunedModel(store: VertexStore, job: StoredVertexJob): boo
     examples: job.dataset.examples,
     ...(store.newModelAccuracy !== undefined ? { answerAccuracy: store.newModelAccuracy } : {}),
   });
-  store.addEndpoint({
-    id: endpointId,
-    project: job.project,
-    location: job.location,
-    displayName,
-    labels: { ...job.labels },
-    deployedModels: [{ id: newVertexId(), modelId, createTimeMs: at }],
-    createTimeMs: at,
-    updateTimeMs: at,
+  const addEndpoint = (id: string, name: string): void =>
+    store.addEndpoint({
+      id,
+      project: job.project,
+      location: job.location,
+      displayName: name,
+      labels: { ...job.labels },
+      deployedModels: [{ id: newVertexId(), modelId, createTimeMs: at }],
+      createTimeMs: at,
+      updateTimeMs: at,
+    });
+  addEndpoint(endpointId, displayName);
+  job.checkpoints.forEach((checkpoint, i) => {
+    if (i === job.checkpoints.length - 1) {
+      checkpoint.endpointId = endpointId;
+      return;
+    }
+    checkpoint.endpointId = newVertexId();
+    addEndpoint(checkpoint.endpointId, `${displayName}-checkpoint-${checkpoint.checkpointId}`);
   });
   job.modelId = modelId;
   job.endpointId = endpointId;

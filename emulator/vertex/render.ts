@@ -88,7 +88,7 @@ function renderTunedModelRef(job: StoredVertexJob): Record<string, unknown> {
       checkpointId: c.checkpointId,
       epoch: String(c.epoch),
       step: String(c.step),
-      ...(c.deployed ? { endpoint } : {}),
+      ...(c.endpointId !== undefined ? { endpoint: endpointName(job, c.endpointId) } : c.deployed ? { endpoint } : {}),
     }));
   }
   return out;

@@ -47,8 +47,13 @@ export interface VertexCheckpoint {
   checkpointId: string;
   epoch: number;
   step: number;
-  /** Only the default (last) checkpoint is deployed. */
+  /** Whether it is served; every checkpoint is (state files from before served only the last one). */
   deployed: boolean;
+  /**
+   * The endpoint serving it, once produced: the job's own endpoint for the last checkpoint, one of its own
+   * for each earlier one. Absent in state files from before, where the last checkpoint used the job's.
+   */
+  endpointId?: string;
 }
 
 /** A tuning job and its simulated training. */

@@ -89,6 +89,7 @@ export function cancelVertexJob(job: StoredVertexJob, at: number): void {
 /**
  * One checkpoint per epoch, at the step that finishes it, or only the last one with `exportLastCheckpointOnly`.
  * Epochs that end on the same step (tiny datasets) keep only the later epoch. Ids are "1", "2", ... in order.
+ * Each is served on an endpoint of its own once the job's model is produced (`produce.ts`).
  */
 export function checkpointsOf(job: StoredVertexJob): VertexCheckpoint[] {
   const n = job.dataset.exampleCount;
@@ -103,6 +104,6 @@ export function checkpointsOf(job: StoredVertexJob): VertexCheckpoint[] {
     checkpointId: String(i + 1),
     epoch,
     step,
-    deployed: i === entries.length - 1,
+    deployed: true,
   }));
 }

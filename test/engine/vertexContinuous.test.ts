@@ -68,6 +68,13 @@ describe("VertexTunedModel continuous tuning on the real engine", () => {
     expect(up.outputLines.join("\n")).toContain(`tuning job submitted (continuing ${source} from checkpoint 1)`);
     const [continuedJob] = env.emulator.control.vertexJobs();
     expect(continuedJob.job.preTunedModel).toEqual({ tunedModelName: source, checkpointId: "1", baseModel: "gemini-2.5-flash" });
+    // Every checkpoint of the source is in its outputs, each on an endpoint of its own (the last on the model's).
+    const sourceOutputs = (await recorded("colours"))?.outputs;
+    expect(sourceOutputs?.checkpoints).toEqual([
+      { checkpointId: "1", epoch: 1, step: 1, endpoint: expect.stringMatching(/\/endpoints\/\d+$/) },
+      { checkpointId: "2", epoch: 2, step: 2, endpoint: sourceOutputs?.endpoint },
+    ]);
+    expect((sourceOutputs?.checkpoints as Array<{ endpoint: string }>)[0].endpoint).not.toBe(sourceOutputs?.endpoint);
     expect((await recorded("colours-more"))?.outputs).toEqual(expect.objectContaining({ sourceModel: source, checkpointId: "1", state: "JOB_STATE_SUCCEEDED" }));
   });
 
@@ -100,5 +107,7 @@ describe("VertexTunedModel continuous tuning on the real engine", () => {
     expect(jobs.filter((j) => j.model !== undefined || j.endpoint !== undefined)).toEqual([]);
     expect(jobs.every((j) => j.job.state === "JOB_STATE_SUCCEEDED")).toBe(true);
     expect(jobs).toHaveLength(3);
+    // The source trained two epochs: its first checkpoint's endpoint went too.
+    expect(env.emulator.control.vertexResources()).toEqual({ models: 0, endpoints: 0, activeJobs: 0 });
   });
 });

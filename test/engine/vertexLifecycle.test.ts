@@ -138,7 +138,11 @@ describe("VertexTunedModel lifecycle on the real engine", () => {
 
   it("7. a model deleted outside Pulumi leaves state on refresh, and up trains it again", async () => {
     const before = await recorded();
-    await deleteOutOfBand(env.outOfBand, String(before?.outputs?.model), String(before?.outputs?.endpoint));
+    const checkpoints = (before?.outputs?.checkpoints ?? []) as Array<{ endpoint?: string }>;
+    expect(checkpoints.length).toBeGreaterThan(0);
+    const endpoints = [String(before?.outputs?.endpoint), ...checkpoints.map((c) => String(c.endpoint))];
+    await deleteOutOfBand(env.outOfBand, String(before?.outputs?.model), endpoints);
+    expect(env.emulator.control.vertexResources()).toMatchObject({ models: 0, endpoints: 0 });
     const refresh = await env.stack.refresh();
     expect(refresh.changes).toEqual(expect.objectContaining({ delete: 1 }));
     expect(await recorded()).toBeUndefined();
@@ -166,5 +170,7 @@ describe("VertexTunedModel lifecycle on the real engine", () => {
     const jobs = env.emulator.control.vertexJobs();
     expect(jobs.filter((j) => j.model !== undefined || j.endpoint !== undefined)).toEqual([]);
     expect(jobsByState()).toEqual({ JOB_STATE_SUCCEEDED: jobs.length });
+    // Checkpoints' endpoints included: nothing the jobs produced is left.
+    expect(env.emulator.control.vertexResources()).toEqual({ models: 0, endpoints: 0, activeJobs: 0 });
   });
 });

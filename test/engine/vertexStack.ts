@@ -99,12 +99,17 @@ export function writeVertexDataset(dataDir: string, object: string, pairs: Reado
   return { uri: `gs://${DATA_BUCKET}/${object}`, fingerprint: `md5:${createHash("md5").update(`${text}\n`).digest("base64")}` };
 }
 
-/** Removes a tuned model the way someone in the console would: undeploy, delete the endpoint, delete the model. */
-export async function deleteOutOfBand(api: VertexApi, model: string, endpoint: string): Promise<void> {
-  const found = await api.getEndpoint(endpoint);
-  for (const deployed of found?.deployedModels ?? []) {
-    if (deployed.id !== undefined) await api.undeployModel(endpoint, deployed.id);
+/**
+ * Removes a tuned model the way someone in the console would: undeploy it from every endpoint serving it
+ * (the job's and each checkpoint's), delete those endpoints, delete the model.
+ */
+export async function deleteOutOfBand(api: VertexApi, model: string, endpoints: readonly string[]): Promise<void> {
+  for (const endpoint of new Set(endpoints)) {
+    const found = await api.getEndpoint(endpoint);
+    for (const deployed of found?.deployedModels ?? []) {
+      if (deployed.id !== undefined) await api.undeployModel(endpoint, deployed.id);
+    }
+    await api.deleteEndpoint(endpoint);
   }
-  await api.deleteEndpoint(endpoint);
   await api.deleteModel(model);
 }

@@ -19,9 +19,15 @@ function continued(tunedModelName: string, checkpointId?: string): Record<string
   return { ...rest, preTunedModel: { tunedModelName, ...(checkpointId ? { checkpointId } : {}) } };
 }
 
-async function undeployAll(endpoint: string): Promise<void> {
-  const found = (await api.get(v1(endpoint))).json;
-  for (const d of found.deployedModels ?? []) expect((await api.post(`${v1(endpoint)}:undeployModel`, { deployedModelId: d.id })).status).toBe(200);
+/** Undeploys a job's model from every endpoint the job reported: its own and each checkpoint's. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- job JSON is inspected loosely
+async function undeployAll(job: any): Promise<void> {
+  const endpoints = new Set<string>([job.tunedModel.endpoint, ...job.tunedModel.checkpoints.map((c: { endpoint: string }) => c.endpoint)]);
+  expect(endpoints.size).toBe(job.tunedModel.checkpoints.length);
+  for (const endpoint of endpoints) {
+    const found = (await api.get(v1(endpoint))).json;
+    for (const d of found.deployedModels ?? []) expect((await api.post(`${v1(endpoint)}:undeployModel`, { deployedModelId: d.id })).status).toBe(200);
+  }
 }
 
 test("a job from a tuned model's checkpoint makes version 2 and then 3 of that model", async () => {
@@ -56,7 +62,7 @@ test("deleteVersion removes one version; the default version and deployed versio
   const version2 = second.tunedModel.model as string;
 
   expect((await api.del(`${v1(version2)}:deleteVersion`)).status).toBe(400);
-  await undeployAll(second.tunedModel.endpoint);
+  await undeployAll(second);
   const deleted = await api.del(`${v1(version2)}:deleteVersion`);
   expect(deleted.status).toBe(200);
   expect(deleted.json.name).toMatch(/\/operations\/\d+$/);
@@ -68,9 +74,9 @@ test("deleteVersion removes one version; the default version and deployed versio
 test("DeleteModel removes every version of the model", async () => {
   const first = await waitForJob(api, (await createJob(api)).name);
   const second = await waitForJob(api, (await createJob(api, continued(first.tunedModel.model))).name);
-  await undeployAll(first.tunedModel.endpoint);
+  await undeployAll(first);
   expect((await api.del(v1(first.tunedModel.model.replace(/@1$/, "")))).status).toBe(400);
-  await undeployAll(second.tunedModel.endpoint);
+  await undeployAll(second);
   expect((await api.del(v1(first.tunedModel.model.replace(/@1$/, "")))).status).toBe(200);
   expect((await api.get(v1(second.tunedModel.model))).status).toBe(404);
   expect((await api.get(v1(first.tunedModel.model))).status).toBe(404);

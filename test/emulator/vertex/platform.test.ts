@@ -135,7 +135,8 @@ describe("the state file", () => {
     expect(saved.version).toBe(1);
     expect(saved.vertex.jobs).toHaveLength(2);
     expect(saved.vertex.models).toHaveLength(1);
-    expect(saved.vertex.endpoints).toHaveLength(1);
+    // The job's endpoint and its first checkpoint's.
+    expect(saved.vertex.endpoints).toHaveLength(2);
     expect(saved.vertex.operations).toHaveLength(1);
     await first.emu.close();
 

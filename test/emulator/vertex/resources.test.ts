@@ -37,7 +37,16 @@ test("the model and the endpoint exist, deployed on each other", async () => {
   const deployed = endpoint.deployedModels[0];
   expect(deployed.model).toBe(modelName);
   expect(endpoint.trafficSplit).toEqual({ [deployed.id]: 100 });
-  expect(model.deployedModels).toEqual([{ endpoint: job.tunedModel.endpoint, deployedModelId: deployed.id }]);
+  // The first of the two checkpoints is served on an endpoint of its own, the same model at that checkpoint.
+  const [first, last] = job.tunedModel.checkpoints;
+  expect(last.endpoint).toBe(job.tunedModel.endpoint);
+  expect(first.endpoint).not.toBe(job.tunedModel.endpoint);
+  const checkpointEndpoint = (await api.get(v1(first.endpoint))).json;
+  expect(checkpointEndpoint.deployedModels).toEqual([expect.objectContaining({ model: modelName })]);
+  expect(model.deployedModels).toEqual([
+    { endpoint: job.tunedModel.endpoint, deployedModelId: deployed.id },
+    { endpoint: first.endpoint, deployedModelId: checkpointEndpoint.deployedModels[0].id },
+  ]);
   expect((await api.get(v1(modelName))).status).toBe(200);
   expect((await api.get(`${v1(modelName)}@default`)).status).toBe(200);
   expect((await api.get(`${v1(modelName)}@7`)).status).toBe(404);
@@ -92,7 +101,8 @@ test("teardown: model delete refused while deployed; undeploy, endpoint delete a
   const undeployed = await waitForOperation(undeploy.json.name);
   expect(undeployed.response).toEqual({ "@type": "type.googleapis.com/google.cloud.aiplatform.v1.UndeployModelResponse" });
   expect((await api.get(endpointPath)).json.deployedModels).toBeUndefined();
-  expect((await api.get(modelPath)).json.deployedModels).toBeUndefined();
+  const checkpointEndpoint = job.tunedModel.checkpoints[0].endpoint;
+  expect((await api.get(modelPath)).json.deployedModels).toEqual([{ endpoint: checkpointEndpoint, deployedModelId: expect.any(String) }]);
   expect((await api.post(`${endpointPath}:undeployModel`, { deployedModelId })).status).toBe(404);
   expect((await api.post(`${endpointPath}:undeployModel`, {})).status).toBe(400);
 
@@ -105,6 +115,15 @@ test("teardown: model delete refused while deployed; undeploy, endpoint delete a
   expect((await waitForOperation(endpointDelete.json.name)).response).toEqual({ "@type": "type.googleapis.com/google.protobuf.Empty" });
   expect((await api.get(endpointPath)).status).toBe(404);
 
+  // The first checkpoint's endpoint still serves the model: the model cannot go until that endpoint does.
+  expect((await api.del(modelPath)).json.error?.status).toBe("FAILED_PRECONDITION");
+  const checkpointPath = v1(checkpointEndpoint);
+  const checkpointDeployment = (await api.get(checkpointPath)).json.deployedModels[0].id;
+  await waitForOperation((await api.post(`${checkpointPath}:undeployModel`, { deployedModelId: checkpointDeployment })).json.name);
+  await waitForOperation((await api.del(checkpointPath)).json.name);
+  expect((await api.get(checkpointPath)).status).toBe(404);
+  expect((await api.get(modelPath)).json.deployedModels).toBeUndefined();
+
   const modelDelete = await api.del(modelPath);
   expect(modelDelete.status).toBe(200);
   expect(modelDelete.json.name).toMatch(new RegExp(`^${job.tunedModel.model.replace(/@1$/, "")}/operations/\\d+$`));
@@ -116,6 +135,8 @@ test("teardown: model delete refused while deployed; undeploy, endpoint delete a
   expect((await api.get(v1(job.name))).json.tunedModel.model).toBe(job.tunedModel.model);
   expect(emu.control.vertexJobs()[0].model).toBeUndefined();
   expect(emu.control.vertexJobs()[0].endpoint).toBeUndefined();
+  expect(emu.control.vertexJobs()[0].checkpointEndpoints).toEqual([]);
+  expect(emu.control.vertexResources()).toEqual({ models: 0, endpoints: 0, activeJobs: 0 });
 });
 
 test("operations: first answer not done (step time > 0), 404 for unknown ids or another location", async () => {

@@ -54,11 +54,21 @@ test("a job runs to SUCCEEDED and names its model, endpoint, checkpoints and dat
   });
   expect(job.tunedModel.model).toMatch(new RegExp(`^${NUMBERED_PARENT}/models/\\d+@1$`));
   expect(job.tunedModel.endpoint).toMatch(new RegExp(`^${NUMBERED_PARENT}/endpoints/\\d+$`));
+  // Every checkpoint is served: the last on the job's endpoint, each earlier one on an endpoint of its own.
+  const endpointPattern = expect.stringMatching(new RegExp(`^${NUMBERED_PARENT}/endpoints/\\d+$`));
   expect(job.tunedModel.checkpoints).toEqual([
-    { checkpointId: "1", epoch: "1", step: "2" },
-    { checkpointId: "2", epoch: "2", step: "4" },
+    { checkpointId: "1", epoch: "1", step: "2", endpoint: endpointPattern },
+    { checkpointId: "2", epoch: "2", step: "4", endpoint: endpointPattern },
     { checkpointId: "3", epoch: "3", step: "6", endpoint: job.tunedModel.endpoint },
   ]);
+  const endpoints = (job.tunedModel.checkpoints as Array<{ endpoint: string }>).map((c) => c.endpoint);
+  expect(new Set(endpoints).size).toBe(3);
+  for (const endpoint of endpoints) {
+    const served = await api.get(v1(endpoint));
+    expect(served.status).toBe(200);
+    expect(served.json.deployedModels).toEqual([expect.objectContaining({ model: job.tunedModel.model.replace(/@1$/, ""), modelVersionId: "1" })]);
+  }
+  expect(emu.control.vertexResources()).toMatchObject({ models: 1, endpoints: 3, activeJobs: 0 });
   expect(job.error).toBeUndefined();
 });
 

@@ -48,7 +48,8 @@ describe("VertexTunedModel continuous tuning", () => {
 
     await provider.delete(second.id, second.outs);
     const routes = env().emulator.control.requests().filter((r) => r.method === "DELETE").map((r) => r.route);
-    expect(routes).toEqual(["vertex.endpoints.delete", "vertex.models.deleteVersion"]);
+    // The continuation's endpoint and its first checkpoint's (two epochs), then its version.
+    expect(routes).toEqual(["vertex.endpoints.delete", "vertex.endpoints.delete", "vertex.models.deleteVersion"]);
     const [, firstJob] = env().jobs();
     expect(firstJob.model).toMatchObject({ versionId: "1" });
     expect(env().jobs()[0].model).toBeUndefined();

@@ -42,7 +42,20 @@ describe("VertexTunedModel create", () => {
     expect(after.model).toBeUndefined();
     expect(after.endpoint).toBeUndefined();
     const methods = emulator().control.requests().filter((r) => r.method !== "GET").map((r) => r.route);
-    expect(methods).toEqual(["vertex.tuningJobs.create", "vertex.endpoints.undeployModel", "vertex.endpoints.delete", "vertex.models.delete"]);
+    // Two epochs, two checkpoints: the job's endpoint serves the last, the first has an endpoint of its own.
+    expect(outs.checkpoints).toEqual([
+      { checkpointId: "1", epoch: 1, step: expect.any(Number), endpoint: expect.stringMatching(/\/endpoints\/\d+$/) },
+      { checkpointId: "2", epoch: 2, step: expect.any(Number), endpoint: outs.endpoint },
+    ]);
+    expect(methods).toEqual([
+      "vertex.tuningJobs.create",
+      "vertex.endpoints.undeployModel",
+      "vertex.endpoints.delete",
+      "vertex.endpoints.undeployModel",
+      "vertex.endpoints.delete",
+      "vertex.models.delete",
+    ]);
+    expect(after.checkpointEndpoints).toEqual([]);
     // Deleting again finds nothing left to remove.
     await expect(provider.delete(id, outs)).resolves.toBeUndefined();
   });

@@ -108,6 +108,15 @@ const [deleteEndpoint] = await endpoints.deleteEndpoint({ name: endpointName });
 await deleteEndpoint.promise();
 out.deleteEndpoint = { operation: deleteEndpoint.name, done: deleteEndpoint.done, getAfter: await codeOf(endpoints.getEndpoint({ name: endpointName })) };
 
+// Each earlier checkpoint is served on an endpoint of its own: retire those too before the model can go.
+const checkpointEndpoints = (job.tunedModel?.checkpoints ?? []).map((c) => c.endpoint ?? "").filter((e) => e !== "" && e !== endpointName);
+for (const name of checkpointEndpoints) {
+  const [served] = await endpoints.getEndpoint({ name });
+  for (const d of served.deployedModels ?? []) await (await endpoints.undeployModel({ endpoint: name, deployedModelId: d.id ?? "" }))[0].promise();
+  await (await endpoints.deleteEndpoint({ name }))[0].promise();
+}
+out.checkpointEndpoints = checkpointEndpoints.length;
+
 const [deleteModel] = await models.deleteModel({ name: model.name ?? "" });
 await deleteModel.promise();
 out.deleteModel = { operation: deleteModel.name, done: deleteModel.done, getAfter: await codeOf(models.getModel({ name: modelName })) };
