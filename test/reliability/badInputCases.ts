@@ -9,6 +9,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as gemini from "../../sdk";
+import { fakeGoogleApiKey } from "../fixtures/fakeApiKey";
+
+/** The key-shaped part of an API key with a line break, made per run; no output may show it. */
+const LINE_BREAK_KEY = fakeGoogleApiKey();
 
 /** One invalid program. */
 export interface BadInputCase {
@@ -142,7 +146,7 @@ export const BAD_INPUTS: BadInputCase[] = [
   { what: "baseUrl with a password only", args: () => ({ baseUrl: `https://:${URL_PASSWORD}@generativelanguage.googleapis.com` }), message: prop("baseUrl", "must not carry a user name or password"), secret: URL_PASSWORD },
   { what: "empty apiKey", args: () => ({ apiKey: "" }), message: prop("apiKey", "must not be empty") },
   { what: "apiKey of blanks", args: () => ({ apiKey: "  \n" }), message: prop("apiKey", "must not be empty") },
-  { what: "apiKey with a line break inside", args: () => ({ apiKey: "AIzaSyD-bad-input-key\nsecond-line" }), message: prop("apiKey", "printable ASCII"), secret: "AIzaSyD-bad-input-key" },
+  { what: "apiKey with a line break inside", args: () => ({ apiKey: `${LINE_BREAK_KEY}\nsecond-line` }), message: prop("apiKey", "printable ASCII"), secret: LINE_BREAK_KEY },
   { what: "empty project", args: () => ({ project: "" }), message: prop("project", "must not be empty") },
   { what: "gemini:baseUrl config that is not a URL", config: { "gemini:baseUrl": "not a url" }, message: /gemini:baseUrl.*(URL|url)/ },
   { what: "gemini:baseUrl config with another scheme", config: { "gemini:baseUrl": "ftp://generativelanguage.googleapis.com" }, message: /gemini:baseUrl.*(URL|url)/ },

@@ -8,6 +8,7 @@ import { configureProvider } from "../../../provider/runtime/stackConfig";
 import { getTunedModel } from "../../../provider/gemini/lookup";
 import { MAX_DURATION_MS, parseDuration } from "../../../provider/lifecycle/timeouts";
 import { FLOAT32_MAX, INT32_MAX } from "../../../provider/lifecycle/wireNumbers";
+import { fakeGoogleApiKey } from "../../fixtures/fakeApiKey";
 
 const gemini = {
   resourceName: "edge",
@@ -99,7 +100,7 @@ describe("TunedModel arguments at their bounds", () => {
 });
 
 describe("API keys", () => {
-  const KEY = "AIzaSyD-unit-test-key-with-35-chars-xx";
+  const KEY = fakeGoogleApiKey();
   it("accepts a key with a trailing newline and refuses blank or multi-line keys without repeating them", async () => {
     expect(geminiFailures({ apiKey: `${KEY}\n` })).toEqual([]);
     expect(geminiFailures({ apiKey: " \n" })).toEqual([{ property: "apiKey", reason: "must not be empty" }]);
