@@ -1,7 +1,7 @@
 import { startEmulator, type EmulatorHandle } from "../../../emulator";
 import type { ControlVertexJob } from "../../../emulator/vertex/control";
 import { vertexProjectNumber } from "../../../emulator/vertex/projects";
-import { configure } from "../../../provider";
+import { configure, vertexTunedModel } from "../../../provider";
 import { credentialDir, serviceAccountKey } from "../auth/credentialFiles";
 
 /** Region the Vertex unit tests use. */
@@ -68,4 +68,14 @@ export function useVertexEmulator(): () => VertexTestEnv {
     const prefix = `projects/${vertexProjectNumber(project)}/`;
     return { emulator: handle, project, jobs: () => handle.control.vertexJobs().filter((j) => String(j.job.name).startsWith(prefix)) };
   };
+}
+
+/**
+ * The inputs `check` makes of {@link vertexInputs} with `overrides`, asserting that it found no problem:
+ * what the engine would hand to create.
+ */
+export async function checkedVertexInputs(overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  const result = await vertexTunedModel.check({}, vertexInputs(overrides));
+  expect(result.failures).toEqual([]);
+  return result.inputs;
 }

@@ -2,17 +2,13 @@
 // through Application Default Credentials (strict auth: only the emulator's own tokens pass). The
 // engine lifecycle is in test/engine/vertexLifecycle.test.ts.
 import { vertexTunedModel } from "../../../../provider";
-import { useVertexEmulator, vertexInputs, VERTEX_LOCATION } from "../vertexFixture";
+import { checkedVertexInputs, useVertexEmulator, vertexInputs, VERTEX_LOCATION } from "../vertexFixture";
 
 jest.setTimeout(60_000);
 
 const provider = vertexTunedModel;
 
-async function checked(overrides: Record<string, unknown> = {}) {
-  const result = await provider.check({}, vertexInputs(overrides));
-  expect(result.failures).toEqual([]);
-  return result.inputs;
-}
+const checked = checkedVertexInputs;
 
 describe("VertexTunedModel check", () => {
   const env = useVertexEmulator();

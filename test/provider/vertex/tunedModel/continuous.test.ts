@@ -3,17 +3,13 @@
 // records the chain's base model, diff replaces on a new source or checkpoint, and delete removes only the
 // version it produced, leaving the source model. The engine lifecycle is in test/engine/vertexContinuous.test.ts.
 import { vertexTunedModel } from "../../../../provider";
-import { useVertexEmulator, vertexInputs } from "../vertexFixture";
+import { checkedVertexInputs, useVertexEmulator, vertexInputs } from "../vertexFixture";
 
 jest.setTimeout(60_000);
 
 const provider = vertexTunedModel;
 
-async function checked(overrides: Record<string, unknown> = {}) {
-  const result = await provider.check({}, vertexInputs(overrides));
-  expect(result.failures).toEqual([]);
-  return result.inputs;
-}
+const checked = checkedVertexInputs;
 
 describe("VertexTunedModel continuous tuning", () => {
   const env = useVertexEmulator();

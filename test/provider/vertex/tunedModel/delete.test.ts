@@ -3,17 +3,13 @@
 // engine lifecycle is in test/engine/vertexLifecycle.test.ts.
 import { vertexTunedModel } from "../../../../provider";
 import { rejection } from "../../gemini/geminiFixture";
-import { useVertexEmulator, vertexInputs } from "../vertexFixture";
+import { checkedVertexInputs, useVertexEmulator } from "../vertexFixture";
 
 jest.setTimeout(60_000);
 
 const provider = vertexTunedModel;
 
-async function checked(overrides: Record<string, unknown> = {}) {
-  const result = await provider.check({}, vertexInputs(overrides));
-  expect(result.failures).toEqual([]);
-  return result.inputs;
-}
+const checked = checkedVertexInputs;
 
 describe("VertexTunedModel delete", () => {
   const env = useVertexEmulator();

@@ -4,17 +4,13 @@
 import { vertexTunedModel } from "../../../../provider";
 import { diffVertexTunedModel } from "../../../../provider/vertex/tunedModel/diff";
 import type { CheckedVertexInputs } from "../../../../provider/vertex/tunedModel/inputs";
-import { useVertexEmulator, vertexInputs } from "../vertexFixture";
+import { checkedVertexInputs, useVertexEmulator } from "../vertexFixture";
 
 jest.setTimeout(60_000);
 
 const provider = vertexTunedModel;
 
-async function checked(overrides: Record<string, unknown> = {}) {
-  const result = await provider.check({}, vertexInputs(overrides));
-  expect(result.failures).toEqual([]);
-  return result.inputs;
-}
+const checked = checkedVertexInputs;
 
 describe("VertexTunedModel diff", () => {
   useVertexEmulator();

@@ -4,17 +4,13 @@
 import { vertexTunedModel } from "../../../../provider";
 import { vertexApiFor } from "../../../../provider/vertex/clientFor";
 import { rejection } from "../../gemini/geminiFixture";
-import { useVertexEmulator, vertexInputs, VERTEX_LOCATION } from "../vertexFixture";
+import { checkedVertexInputs, useVertexEmulator, VERTEX_LOCATION } from "../vertexFixture";
 
 jest.setTimeout(60_000);
 
 const provider = vertexTunedModel;
 
-async function checked(overrides: Record<string, unknown> = {}) {
-  const result = await provider.check({}, vertexInputs(overrides));
-  expect(result.failures).toEqual([]);
-  return result.inputs;
-}
+const checked = checkedVertexInputs;
 
 describe("VertexTunedModel update and read", () => {
   const env = useVertexEmulator();
