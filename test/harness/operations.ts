@@ -24,7 +24,7 @@ export interface ResourceOperation {
   /** Property names that force a replacement (the engine's `keys`, from the provider's `replaces`). */
   readonly replaces: readonly string[];
   /**
-   * Provider-reported changed properties. The Node dynamic-provider host (3.259) drops `diffs` and
+   * Provider-reported changed properties. The Node dynamic-provider host (still in 3.276) drops `diffs` and
    * `detailedDiff` from `diff` results, so these stay empty for dynamic resources: use `changedInputs`.
    */
   readonly diffs: readonly string[];

@@ -17,7 +17,8 @@ export async function removeProducedModel(api: VertexApi, job: TuningJob, deadli
   for (const endpoint of endpoints) await retireEndpoint(api, endpoint, model, deadline, signal);
   if (model === undefined) return;
   // Continuous tuning adds a version to its source model: remove that version only, never the source's.
-  const operation = versionOf(model) === "1" ? await api.deleteModel(model, signal) : await api.deleteModelVersion(model, signal);
+  // DeleteModel names the model itself (its request takes no version), so version 1 goes by the bare name.
+  const operation = versionOf(model) === "1" ? await api.deleteModel(withoutVersion(model), signal) : await api.deleteModelVersion(model, signal);
   if (operation === undefined) console.log(`${model}: already deleted`);
   else await settle(api, operation, `deleting ${model}`, deadline, signal);
 }
@@ -27,7 +28,7 @@ async function retireEndpoint(api: VertexApi, endpoint: string, model: string | 
   if (found === undefined) return;
   const deployed = found.deployedModels ?? [];
   // The job names a model version (`…/models/123@1`); an endpoint names the model it serves without one.
-  const ours = deployed.filter((d) => model !== undefined && withoutVersion(d.model) === withoutVersion(model));
+  const ours = deployed.filter((d) => model !== undefined && d.model !== undefined && withoutVersion(d.model) === withoutVersion(model));
   for (const deployment of ours) {
     if (deployment.id === undefined) continue;
     const operation = await api.undeployModel(endpoint, deployment.id, signal);
@@ -78,6 +79,6 @@ function versionOf(model: string): string {
 }
 
 /** `projects/p/locations/l/models/123@1` names version 1 of `projects/p/locations/l/models/123`. */
-function withoutVersion(model: string | undefined): string | undefined {
-  return model?.replace(/@[^/]*$/, "");
+function withoutVersion(model: string): string {
+  return model.replace(/@[^/]*$/, "");
 }

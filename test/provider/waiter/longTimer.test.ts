@@ -1,4 +1,6 @@
 // Timers beyond setTimeout's 32-bit limit (about 24.8 days) wait as long as asked instead of firing at once.
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
 import { longTimeoutSignal, MAX_TIMER_DELAY_MS, startLongTimer } from "../../../provider/waiter";
 import { abortableSleep } from "../../../provider/waiter/sleep";
 
@@ -52,5 +54,19 @@ describe("long timers", () => {
     await jest.advanceTimersByTimeAsync(26 * DAY);
     controller.abort(new Error("stop"));
     await expect(sleeping).rejects.toThrow("stop");
+  });
+});
+
+describe("an operation's deadline after the operation", () => {
+  test("an unexpired timeout signal does not keep the process alive; a long timer does", () => {
+    // The compiled module, as the dynamic-provider host loads it; `npm run build` makes it.
+    const waiter = path.resolve(__dirname, "../../../dist/provider/waiter/index.js");
+    const run = (script: string) => spawnSync(process.execPath, ["-e", `const w = require(${JSON.stringify(waiter)}); ${script}`], { timeout: 3000 });
+    const deadline = run("w.longTimeoutSignal(2 * 3600 * 1000);");
+    expect(deadline.error).toBeUndefined();
+    expect(deadline.status).toBe(0);
+    // The baseline: a timer that keeps the process alive is still running when the 3 s limit kills it.
+    const kept = run("w.startLongTimer(2 * 3600 * 1000, () => {});");
+    expect(kept.signal).toBe("SIGTERM");
   });
 });

@@ -52,6 +52,9 @@ describe("VertexTunedModel create", () => {
       "vertex.models.delete",
     ]);
     expect(after.checkpointEndpoints).toEqual([]);
+    // DeleteModel names the model itself: its request carries no version.
+    const deletedModel = emulator().control.requests().find((r) => r.route === "vertex.models.delete");
+    expect(deletedModel?.path).toBe(`/v1/${(outs.model as string).replace(/@1$/, "")}`);
     // Deleting again finds nothing left to remove.
     await expect(provider.delete(id, outs)).resolves.toBeUndefined();
   });
