@@ -1,9 +1,9 @@
 import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { parse as parseCsv } from "csv-parse";
 import { assertReadableFile } from "./assertReadableFile";
 import { writeContentAddressedFile } from "./contentAddressedFile";
 import { DatasetError } from "./datasetError";
+import { forEachJsonExample } from "./jsonExamples";
 import { forEachLine, decodeLine } from "./lineReader";
 import type { DatasetFileFormat } from "./types";
 import { defaultVertexJsonlDir, type VertexJsonlFile, type VertexJsonlOptions } from "./vertexJsonl";
@@ -109,17 +109,8 @@ async function forEachPreferenceRecord(dataset: PreferenceDatasetSpec, visit: (r
       }
       return;
     }
-    case "json": {
-      let document: unknown;
-      try {
-        document = JSON.parse(await readFile(file, "utf8"));
-      } catch (error) {
-        throw new DatasetError({ file, message: `not valid JSON (${(error as Error).message})` });
-      }
-      const records = Array.isArray(document) ? document : (document as { examples?: unknown } | null)?.examples;
-      if (!Array.isArray(records)) throw new DatasetError({ file, message: 'expected an array of examples or an object with an "examples" array' });
-      records.forEach((record, index) => visit(record, { at: `examples[${index}]: ` }));
-    }
+    case "json":
+      await forEachJsonExample(file, (record, index) => visit(record, { at: `examples[${index}]: ` }));
   }
 }
 

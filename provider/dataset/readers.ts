@@ -1,9 +1,9 @@
 import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { parse as parseCsv } from "csv-parse";
 import { DatasetError } from "./datasetError";
 import { exampleFromRecord } from "./exampleFromRecord";
 import { textsOf, type ExampleTexts } from "./exampleText";
+import { forEachJsonExample } from "./jsonExamples";
 import { jsonlExampleLine, jsonlKeys } from "./jsonlExampleLine";
 import { decodeLine, forEachLine } from "./lineReader";
 import type { DatasetFieldMapping, DatasetFileFormat } from "./types";
@@ -81,33 +81,11 @@ async function readCsv(path: string, mapping: DatasetFieldMapping, visit: Exampl
   }
 }
 
-/**
- * JSON datasets are one document, so they are read whole: a top-level array of examples, or Google's
- * request shape `{ "examples": [...] }` / `{ "examples": { "examples": [...] } }`.
- */
-async function readJson(path: string, mapping: DatasetFieldMapping, visit: ExampleVisitor): Promise<void> {
-  let document: unknown;
-  try {
-    document = JSON.parse(await readFile(path, "utf8"));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== undefined) throw error;
-    throw new DatasetError({ file: path, message: `not valid JSON (${(error as Error).message})` });
-  }
-  const records = examplesArray(document);
-  if (records === undefined) {
-    throw new DatasetError({ file: path, message: 'expected an array of examples or an object with an "examples" array' });
-  }
-  for (const [index, record] of records.entries()) {
+/** A JSON dataset, streamed (see `jsonExamples.ts`): a top-level array of examples, or Google's request shape. */
+function readJson(path: string, mapping: DatasetFieldMapping, visit: ExampleVisitor): Promise<void> {
+  return forEachJsonExample(path, (record, index) => {
     const result = exampleFromRecord(record, mapping);
     if ("error" in result) throw new DatasetError({ file: path, message: `examples[${index}]: ${result.error}` });
     visit({ example: textsOf(result.example), where: `examples[${index}]` });
-  }
-}
-
-function examplesArray(document: unknown): unknown[] | undefined {
-  if (Array.isArray(document)) return document;
-  if (document === null || typeof document !== "object") return undefined;
-  const examples = (document as { examples?: unknown }).examples;
-  if (Array.isArray(examples)) return examples;
-  return examplesArray(examples);
+  });
 }
