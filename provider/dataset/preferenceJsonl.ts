@@ -1,7 +1,6 @@
-import { createReadStream } from "node:fs";
-import { parse as parseCsv } from "csv-parse";
 import { assertReadableFile } from "./assertReadableFile";
 import { writeContentAddressedFile } from "./contentAddressedFile";
+import { forEachCsvRecord } from "./csvRecords";
 import { DatasetError } from "./datasetError";
 import { forEachJsonExample } from "./jsonExamples";
 import { forEachLine, decodeLine } from "./lineReader";
@@ -97,18 +96,8 @@ async function forEachPreferenceRecord(dataset: PreferenceDatasetSpec, visit: (r
         }
         visit(record, { line });
       });
-    case "csv": {
-      const parser = createReadStream(file).pipe(parseCsv({ bom: true, columns: true, skip_empty_lines: true, info: true }));
-      try {
-        for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) visit(row.record, { line: row.info.lines });
-      } catch (error) {
-        if (error instanceof DatasetError) throw error;
-        throw new DatasetError({ file, line: (error as { lines?: number }).lines, message: `not valid CSV (${(error as Error).message})` });
-      } finally {
-        parser.destroy();
-      }
-      return;
-    }
+    case "csv":
+      return forEachCsvRecord(file, (record, line) => visit(record, { line }));
     case "json":
       await forEachJsonExample(file, (record, index) => visit(record, { at: `examples[${index}]: ` }));
   }

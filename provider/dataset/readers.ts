@@ -1,5 +1,4 @@
-import { createReadStream } from "node:fs";
-import { parse as parseCsv } from "csv-parse";
+import { forEachCsvRecord } from "./csvRecords";
 import { DatasetError } from "./datasetError";
 import { exampleFromRecord } from "./exampleFromRecord";
 import { textsOf, type ExampleTexts } from "./exampleText";
@@ -60,25 +59,12 @@ function readJsonl(path: string, mapping: DatasetFieldMapping, visit: ExampleVis
   });
 }
 
-async function readCsv(path: string, mapping: DatasetFieldMapping, visit: ExampleVisitor): Promise<void> {
-  const parser = createReadStream(path).pipe(
-    parseCsv({ bom: true, columns: true, skip_empty_lines: true, info: true }),
-  );
-  try {
-    for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      const result = exampleFromRecord(row.record, mapping);
-      if ("error" in result) {
-        throw new DatasetError({ file: path, line: row.info.lines, message: result.error.replace("missing", "missing column") });
-      }
-      visit({ example: textsOf(result.example), line: row.info.lines });
-    }
-  } catch (error) {
-    if (error instanceof DatasetError) throw error;
-    const csvError = error as Error & { lines?: number };
-    throw new DatasetError({ file: path, line: csvError.lines, message: `not valid CSV (${csvError.message})` });
-  } finally {
-    parser.destroy();
-  }
+function readCsv(path: string, mapping: DatasetFieldMapping, visit: ExampleVisitor): Promise<void> {
+  return forEachCsvRecord(path, (record, line) => {
+    const result = exampleFromRecord(record, mapping);
+    if ("error" in result) throw new DatasetError({ file: path, line, message: result.error.replace("missing", "missing column") });
+    visit({ example: textsOf(result.example), line });
+  });
 }
 
 /** A JSON dataset, streamed (see `jsonExamples.ts`): a top-level array of examples, or Google's request shape. */
