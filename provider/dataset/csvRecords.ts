@@ -78,9 +78,10 @@ class PlainCsvScan {
 
   /** Reads every complete row of `data` (all of it when `final`); returns how many bytes it used. */
   feed(data: Buffer, final: boolean): number {
+    const next = new NextByte(data);
     let at = 0;
     while (at < data.length) {
-      const row = readRow(data, at, final, this.rowEnd);
+      const row = readRow(next, at, final, this.rowEnd);
       if (row === undefined) break;
       this.rowEnd ??= row.endedBy;
       at = row.next;
@@ -121,26 +122,22 @@ interface Row {
  * break other than the file's `rowEnd` (a `\r` in a `\n` file, a bare `\n` in a `\r\n` one) is field
  * text to csv-parse; those rows go to csv-parse.
  */
-function readRow(data: Buffer, start: number, final: boolean, rowEnd: RowEnd | undefined): Row | undefined {
+function readRow(next: NextByte, start: number, final: boolean, rowEnd: RowEnd | undefined): Row | undefined {
+  const data = next.data;
   const fields: string[] = [];
   let at = start;
   let newlinesInside = 0;
   for (;;) {
     let field: string;
     if (data[at] === QUOTE) {
-      const quoted = readQuoted(data, at + 1, final);
+      const quoted = readQuoted(next, at + 1, final);
       if (quoted === undefined) return undefined;
       field = quoted.text;
       newlinesInside += quoted.newlines;
       at = quoted.next;
     } else {
-      let end = at;
-      while (end < data.length) {
-        const byte = data[end];
-        if (byte === COMMA || byte === LF || byte === CR) break;
-        if (byte === QUOTE) throw new NotPlainCsv("a quote inside an unquoted field");
-        end++;
-      }
+      const end = Math.min(next.after(COMMA, at), next.after(LF, at), next.after(CR, at));
+      if (next.after(QUOTE, at) < end) throw new NotPlainCsv("a quote inside an unquoted field");
       if (end === data.length && !final) return undefined;
       field = data.toString("utf8", at, end);
       at = end;
@@ -169,12 +166,13 @@ function readRow(data: Buffer, start: number, final: boolean, rowEnd: RowEnd | u
 }
 
 /** A quoted field's text from just after its opening quote; undefined when it may continue in the next chunk. */
-function readQuoted(data: Buffer, from: number, final: boolean): { text: string; next: number; newlines: number } | undefined {
+function readQuoted(next: NextByte, from: number, final: boolean): { text: string; next: number; newlines: number } | undefined {
+  const data = next.data;
   const pieces: string[] = [];
   let at = from;
   for (;;) {
-    const quote = data.indexOf(QUOTE, at);
-    if (quote < 0) {
+    const quote = next.after(QUOTE, at);
+    if (quote === data.length) {
       if (final) throw new NotPlainCsv("a quoted field that is never closed");
       return undefined;
     }
@@ -186,7 +184,7 @@ function readQuoted(data: Buffer, from: number, final: boolean): { text: string;
       continue;
     }
     const text = pieces.length === 1 ? pieces[0] : pieces.join("");
-    return { text, next: quote + 1, newlines: countNewlines(data, from, quote) };
+    return { text, next: quote + 1, newlines: countNewlines(next, from, quote) };
   }
 }
 
@@ -194,10 +192,30 @@ function readQuoted(data: Buffer, from: number, final: boolean): { text: string;
  * Line breaks inside a quoted field, counted as csv-parse counts them (its line numbers are the ones this
  * package has always reported): every `\r` and every `\n`, so a `\r\n` inside quotes counts twice.
  */
-function countNewlines(data: Buffer, from: number, to: number): number {
+function countNewlines(next: NextByte, from: number, to: number): number {
   let count = 0;
-  for (let at = from; at < to; at++) if (data[at] === LF || data[at] === CR) count++;
+  for (const byte of [LF, CR]) for (let at = next.after(byte, from); at < to; at = next.after(byte, at + 1)) count++;
   return count;
+}
+
+/**
+ * Where the next occurrence of a byte is in one buffer (its length when there is none), found by
+ * `indexOf` and remembered: the scan only moves forward, so each byte value's occurrences are searched
+ * once, and the long runs of text between them are never stepped through one byte at a time.
+ */
+class NextByte {
+  private readonly found = new Map<number, number>();
+
+  constructor(readonly data: Buffer) {}
+
+  after(byte: number, from: number): number {
+    const known = this.found.get(byte);
+    if (known !== undefined && known >= from) return known;
+    const index = this.data.indexOf(byte, from);
+    const at = index < 0 ? this.data.length : index;
+    this.found.set(byte, at);
+    return at;
+  }
 }
 
 /**

@@ -1,8 +1,18 @@
 import { createReadStream } from "node:fs";
 import { DatasetError } from "./datasetError";
 
-/** Receives each element of a JSON dataset's examples array, parsed, with its index; throwing stops the read. */
-export type JsonExampleVisitor = (record: unknown, index: number) => void;
+/** One element of a JSON dataset's examples array, as written. */
+export interface JsonElement {
+  /** Its bytes, without the whitespace around it; they may be the reader's buffer, so use them during the visit. */
+  bytes: Buffer;
+  /** Its index in the examples array. */
+  index: number;
+  /** The element parsed by `JSON.parse`; invalid JSON is a {@link DatasetError} naming the element. */
+  record(): unknown;
+}
+
+/** Receives each element of a JSON dataset's examples array in order; throwing stops the read. */
+export type JsonExampleVisitor = (element: JsonElement) => void;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -25,13 +35,13 @@ function isSpace(byte: number): boolean {
 }
 
 /**
- * The examples of a JSON dataset in order, one parsed element at a time, so that a file of any size is
- * read in constant memory: the document is scanned byte by byte (strings, escapes and nesting tracked),
- * and only one element's text is held and handed to `JSON.parse`. The examples array is the document
+ * The examples of a JSON dataset in order, one element at a time, so that a file of any size is read in
+ * constant memory: the document is scanned byte by byte (strings, escapes and nesting tracked), and only
+ * one element's bytes are held, for the visitor to read straight from them or to parse. The examples array is the document
  * itself or the value of its `examples` key, followed inwards as long as that value is an object
  * (Google's request shape `{ "examples": { "examples": [...] } }`).
  *
- * Each element is validated by `JSON.parse`; around them the scan checks the nesting and that nothing
+ * Each element is validated by its reader; around them the scan checks the nesting and that nothing
  * follows the document, not every scalar of the other keys' values (a reader needs the examples only).
  * `chunkBytes` sets the read size (tests use tiny ones to put chunk boundaries everywhere).
  */
@@ -199,14 +209,22 @@ class ExamplesScan {
       this.fail(`not valid JSON (examples[${index}] is empty)`);
     }
     this.index++;
-    const text = (pieces.length === 1 ? pieces[0] : Buffer.concat(pieces)).toString("utf8");
-    let record: unknown;
-    try {
-      record = JSON.parse(text);
-    } catch (error) {
-      this.fail(`not valid JSON (examples[${index}]: ${(error as Error).message})`);
-    }
-    this.visit(record, index);
+    const whole = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+    let end = whole.length;
+    while (end > 0 && isSpace(whole[end - 1])) end--;
+    const bytes = whole.subarray(0, end);
+    const file = this.file;
+    this.visit({
+      bytes,
+      index,
+      record() {
+        try {
+          return JSON.parse(bytes.toString("utf8"));
+        } catch (error) {
+          throw new DatasetError({ file, message: `not valid JSON (examples[${index}]: ${(error as Error).message})` });
+        }
+      },
+    });
   }
 
   private fail(message: string): never {

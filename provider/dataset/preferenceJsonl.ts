@@ -99,7 +99,7 @@ async function forEachPreferenceRecord(dataset: PreferenceDatasetSpec, visit: (r
     case "csv":
       return forEachCsvRecord(file, (record, line) => visit(record, { line }));
     case "json":
-      await forEachJsonExample(file, (record, index) => visit(record, { at: `examples[${index}]: ` }));
+      await forEachJsonExample(file, (element) => visit(element.record(), { at: `examples[${element.index}]: ` }));
   }
 }
 

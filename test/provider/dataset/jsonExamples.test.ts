@@ -21,9 +21,9 @@ async function records(path: string, chunkBytes?: number): Promise<unknown[]> {
   const found: unknown[] = [];
   await forEachJsonExample(
     path,
-    (record, index) => {
-      expect(index).toBe(found.length);
-      found.push(record);
+    (element) => {
+      expect(element.index).toBe(found.length);
+      found.push(element.record());
     },
     { chunkBytes },
   );
