@@ -34,6 +34,60 @@ export interface VertexHyperparametersArgs {
   tuningMode?: pulumi.Input<"TUNING_MODE_FULL" | "TUNING_MODE_PEFT_ADAPTER">;
 }
 
+/** `Metric.AggregationMetric`: how a metric's per-example scores are aggregated. */
+export type VertexAggregationMetric =
+  | "AVERAGE"
+  | "MODE"
+  | "STANDARD_DEVIATION"
+  | "VARIANCE"
+  | "MINIMUM"
+  | "MAXIMUM"
+  | "MEDIAN"
+  | "PERCENTILE_P90"
+  | "PERCENTILE_P95"
+  | "PERCENTILE_P99";
+
+/**
+ * One metric of {@link VertexEvaluationConfigArgs}, as Vertex's `Metric` takes it: the aggregations to report
+ * and exactly one spec.
+ */
+export interface VertexEvaluationMetricArgs {
+  /** Aggregations to report (Vertex's default when unset). A pairwise metric takes `MODE` only. */
+  aggregationMetrics?: pulumi.Input<pulumi.Input<VertexAggregationMetric>[]>;
+  /** Exact match against the reference answer: `{}`. */
+  exactMatchSpec?: pulumi.Input<Record<string, never>>;
+  /** BLEU against the reference answer. */
+  bleuSpec?: pulumi.Input<{ useEffectiveOrder?: pulumi.Input<boolean> }>;
+  /** ROUGE against the reference answer; `rougeType` is `rouge1` to `rouge9`, `rougeL` or `rougeLsum`. */
+  rougeSpec?: pulumi.Input<{ rougeType?: pulumi.Input<string>; useStemmer?: pulumi.Input<boolean>; splitSummaries?: pulumi.Input<boolean> }>;
+  /** A judge model rates each answer with this prompt template. */
+  pointwiseMetricSpec?: pulumi.Input<{ metricPromptTemplate: pulumi.Input<string>; systemInstruction?: pulumi.Input<string> }>;
+  /** A judge model compares each answer with a baseline's. */
+  pairwiseMetricSpec?: pulumi.Input<{
+    metricPromptTemplate: pulumi.Input<string>;
+    candidateResponseFieldName?: pulumi.Input<string>;
+    baselineResponseFieldName?: pulumi.Input<string>;
+    systemInstruction?: pulumi.Input<string>;
+  }>;
+  /** One of Vertex's predefined metrics, e.g. `{ metricSpecName: "text_quality_v1" }`. */
+  predefinedMetricSpec?: pulumi.Input<{ metricSpecName: pulumi.Input<string> }>;
+}
+
+/**
+ * Vertex AI's evaluation during tuning (`EvaluationConfig`, sent in the tuning spec): Vertex evaluates
+ * each checkpoint with these metrics while the job trains, writes the results under `outputUriPrefix` and
+ * reports them in the `evaluateDatasetRuns` output. Not to be confused with `evaluation`, the provider's
+ * quality gate, which decides whether a new model may replace the serving one; this only reports.
+ */
+export interface VertexEvaluationConfigArgs {
+  /** The metrics (at least one). */
+  metrics: pulumi.Input<pulumi.Input<VertexEvaluationMetricArgs>[]>;
+  /** Where Vertex writes the results: `{ gcsDestination: { outputUriPrefix: "gs://bucket/folder/" } }`. */
+  outputConfig: pulumi.Input<{ gcsDestination: pulumi.Input<{ outputUriPrefix: pulumi.Input<string> }> }>;
+  /** The judge model of pointwise and pairwise metrics: samples per example (1 to 32), order flipping, the model. */
+  autoraterConfig?: pulumi.Input<{ samplingCount?: pulumi.Input<number>; flipEnabled?: pulumi.Input<boolean>; autoraterModel?: pulumi.Input<string> }>;
+}
+
 /** Arguments of a {@link VertexTunedModel}. */
 export interface VertexTunedModelArgs {
   /** Google Cloud project id. Default: `gcp:project` stack config, then `GOOGLE_CLOUD_PROJECT`. Changing it replaces. */
@@ -80,6 +134,11 @@ export interface VertexTunedModelArgs {
   hyperparameters?: pulumi.Input<VertexHyperparametersArgs>;
   /** Export only the last checkpoint instead of one per epoch. */
   exportLastCheckpointOnly?: pulumi.Input<boolean>;
+  /**
+   * Evaluation during tuning, run by Vertex on every checkpoint (see {@link VertexEvaluationConfigArgs});
+   * results in `evaluateDatasetRuns`. Part of the job's spec: changing it replaces. Distinct from `evaluation`.
+   */
+  evaluationConfig?: pulumi.Input<VertexEvaluationConfigArgs>;
   /** Service account the job runs as (needs read access to the datasets). */
   serviceAccount?: pulumi.Input<string>;
   /** Cloud KMS key (`projects/.../cryptoKeys/...`) encrypting the job and the model. */
@@ -100,6 +159,9 @@ export interface VertexTunedModelArgs {
 
 /** A checkpoint the job exported: id, epoch, step and the endpoint serving it, when deployed. */
 export type VertexCheckpoint = NonNullable<VertexTunedModelState["checkpoints"]>[number];
+
+/** One evaluation run of the job (per checkpoint): its names, the flat metric summary, the results folder, an error. */
+export type VertexEvaluateDatasetRun = NonNullable<VertexTunedModelState["evaluateDatasetRuns"]>[number];
 
 /** What Vertex counted in the training data: examples, billed tokens, steps. */
 export type VertexTuningStats = NonNullable<VertexTunedModelState["tuningDataStats"]>;
@@ -124,6 +186,12 @@ export class VertexTunedModel extends DynamicResource {
   declare readonly endpoint: RecordedOutput<VertexTunedModelState, "endpoint">;
   /** Checkpoints the job exported. */
   declare readonly checkpoints: OptionalOutput<VertexTunedModelState, "checkpoints">;
+  /**
+   * With `evaluationConfig`: Vertex's evaluation of each checkpoint, `{checkpointId, evaluationRun,
+   * operationName, metrics, outputDirectory, error}`; `metrics` names each score by the metric's kind and the
+   * aggregation, e.g. `{ bleuAverage: 0.7, exactMatchStandardDeviation: 0.05 }`.
+   */
+  declare readonly evaluateDatasetRuns: OptionalOutput<VertexTunedModelState, "evaluateDatasetRuns">;
   /** Example, token and step counts. */
   declare readonly tuningDataStats: OptionalOutput<VertexTunedModelState, "tuningDataStats">;
   /**
@@ -167,7 +235,7 @@ export class VertexTunedModel extends DynamicResource {
     const outputs = {
       state: undefined, model: undefined, endpoint: undefined, checkpoints: undefined, tuningDataStats: undefined,
       effectiveHyperparameters: undefined, createTime: undefined, startTime: undefined, endTime: undefined, updateTime: undefined,
-      error: undefined, originalBaseModel: undefined,
+      error: undefined, originalBaseModel: undefined, evaluateDatasetRuns: undefined,
     };
     super(
       "vertexTunedModel",
@@ -191,6 +259,7 @@ export class VertexTunedModel extends DynamicResource {
         method: args.method,
         hyperparameters: args.hyperparameters,
         exportLastCheckpointOnly: args.exportLastCheckpointOnly,
+        evaluationConfig: args.evaluationConfig,
         serviceAccount: args.serviceAccount,
         kmsKeyName: args.kmsKeyName,
         adoptExisting: args.adoptExisting,
