@@ -153,7 +153,10 @@ export interface VertexTunedModelArgs {
   tuningJob?: pulumi.Input<string>;
   /** Provider-enforced deadlines (the dynamic-provider host ignores `customTimeouts`). */
   timeouts?: TimeoutsArgs;
-  /** A quality gate the trained model must pass before it replaces the serving one (see {@link EvaluationArgs}). */
+  /**
+   * A quality gate the trained model must pass before it replaces the serving one (see {@link EvaluationArgs}).
+   * The provider runs it; Vertex's own evaluation during tuning is `evaluationConfig`.
+   */
   evaluation?: EvaluationArgs;
 }
 
@@ -170,7 +173,8 @@ export type VertexTuningStats = NonNullable<VertexTunedModelState["tuningDataSta
  * A Gemini model tuned on Vertex AI. `pulumi up` submits a supervised tuning job and waits until it
  * succeeded; Vertex then serves the tuned model on an endpoint. It tunes a base model or, for continuous
  * tuning, keeps training a tuned model (`sourceModel`). Changes to the base or source model, datasets (URI or
- * content), hyperparameters, service account or KMS key train a new model (replacement); changes to the
+ * content), hyperparameters, evaluation during tuning (`evaluationConfig`), service account or KMS key train
+ * a new model (replacement); changes to the
  * display name, description or labels are applied to the model in place; `pulumi refresh` notices edits
  * and deletions made outside Pulumi; `pulumi destroy` cancels a running job, or undeploys the model and
  * deletes its endpoint and the model. Credentials come from Application Default Credentials.
