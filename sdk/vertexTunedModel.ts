@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { AGGREGATION_METRICS } from "../provider/vertex/tunedModel/evaluationConfig";
 import type { VertexTunedModelState } from "../provider/vertex/tunedModel/state";
 import { DynamicResource, stackQualifiedName, type OptionalOutput, type RecordedOutput } from "./dynamicResource";
 import { evaluationInput, type EvaluationArgs } from "./evaluation";
@@ -34,18 +35,8 @@ export interface VertexHyperparametersArgs {
   tuningMode?: pulumi.Input<"TUNING_MODE_FULL" | "TUNING_MODE_PEFT_ADAPTER">;
 }
 
-/** `Metric.AggregationMetric`: how a metric's per-example scores are aggregated. */
-export type VertexAggregationMetric =
-  | "AVERAGE"
-  | "MODE"
-  | "STANDARD_DEVIATION"
-  | "VARIANCE"
-  | "MINIMUM"
-  | "MAXIMUM"
-  | "MEDIAN"
-  | "PERCENTILE_P90"
-  | "PERCENTILE_P95"
-  | "PERCENTILE_P99";
+/** `Metric.AggregationMetric`: how a metric's per-example scores are aggregated, e.g. `AVERAGE`, `MODE`, `PERCENTILE_P90`. */
+export type VertexAggregationMetric = (typeof AGGREGATION_METRICS)[number];
 
 /**
  * One metric of {@link VertexEvaluationConfigArgs}, as Vertex's `Metric` takes it: the aggregations to report
