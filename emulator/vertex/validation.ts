@@ -71,7 +71,8 @@ function preferenceViolations(hp: { adapterSize?: string; beta?: number }, path:
   return v;
 }
 
-const ROUGE_TYPE = /^rouge(?:[1-9]|L|Lsum)$/;
+// Any case: Google's Python SDK lowercases the names it builds (`rouge_l` -> `rougel`).
+const ROUGE_TYPE = /^rouge(?:[1-9]|l|lsum)$/i;
 const OUTPUT_URI_PREFIX = /^gs:\/\/[a-z0-9][a-z0-9._-]{1,221}[a-z0-9](?:\/.*)?$/;
 const AUTORATER_MODEL = /^projects\/[^/]+\/locations\/[^/]+\/(?:publishers\/[^/]+\/models\/[^/]+|endpoints\/[^/]+)$/;
 

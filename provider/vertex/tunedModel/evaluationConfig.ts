@@ -40,7 +40,8 @@ const metricSchema = z
       rougeSpec: z
         .strictObject(
           {
-            rougeType: z.string().regex(/^rouge(?:[1-9]|L|Lsum)$/, 'must be "rouge1" to "rouge9", "rougeL" or "rougeLsum"').optional(),
+            // Any case, as Google's Python SDK sends them lowercased (`rougel`).
+            rougeType: z.string().regex(/^rouge(?:[1-9]|l|lsum)$/i, 'must be "rouge1" to "rouge9", "rougeL" or "rougeLsum"').optional(),
             useStemmer: flag,
             splitSummaries: flag,
           },

@@ -39,6 +39,13 @@ describe("VertexTunedModel evaluationConfig check", () => {
   });
 });
 
+test("check takes rouge types in any case (Google's Python SDK sends them lowercased)", async () => {
+  const config = { metrics: [{ rougeSpec: { rougeType: "rougel" } }, { rougeSpec: { rougeType: "rougeLsum" } }], outputConfig: evaluationConfig.outputConfig };
+  const { failures, inputs } = await provider.check({}, vertexInputs({ project: "p-123456", location: "us-central1", evaluationConfig: config }));
+  expect(failures).toEqual([]);
+  expect(inputs).toMatchObject({ evaluationConfig: config });
+});
+
 describe("VertexTunedModel evaluation during tuning", () => {
   const env = useVertexEmulator();
 
