@@ -23,6 +23,10 @@ export {
   type VertexHyperparametersArgs,
   type VertexCheckpoint,
   type VertexTuningStats,
+  type VertexEvaluationConfigArgs,
+  type VertexEvaluationMetricArgs,
+  type VertexAggregationMetric,
+  type VertexEvaluateDatasetRun,
 } from "./vertexTunedModel";
 export { PreferenceDataset, type PreferenceExampleArgs, type PreferenceMappingArgs } from "./preferenceDataset";
 export { VertexDataset, type VertexDatasetReference, type BucketObjectLike, type VertexJsonlAssetOptions } from "./vertexDataset";

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { AGGREGATION_METRICS } from "../provider/vertex/tunedModel/evaluationConfig";
 import type { VertexTunedModelState } from "../provider/vertex/tunedModel/state";
 import { DynamicResource, stackQualifiedName, type OptionalOutput, type RecordedOutput } from "./dynamicResource";
 import { evaluationInput, type EvaluationArgs } from "./evaluation";
@@ -32,6 +33,50 @@ export interface VertexHyperparametersArgs {
   batchSize?: pulumi.Input<number>;
   /** Supervised only (v1beta1): `TUNING_MODE_FULL` or `TUNING_MODE_PEFT_ADAPTER`; which a model takes depends on it. */
   tuningMode?: pulumi.Input<"TUNING_MODE_FULL" | "TUNING_MODE_PEFT_ADAPTER">;
+}
+
+/** `Metric.AggregationMetric`: how a metric's per-example scores are aggregated, e.g. `AVERAGE`, `MODE`, `PERCENTILE_P90`. */
+export type VertexAggregationMetric = (typeof AGGREGATION_METRICS)[number];
+
+/**
+ * One metric of {@link VertexEvaluationConfigArgs}, as Vertex's `Metric` takes it: the aggregations to report
+ * and exactly one spec.
+ */
+export interface VertexEvaluationMetricArgs {
+  /** Aggregations to report (Vertex's default when unset). A pairwise metric takes `MODE` only. */
+  aggregationMetrics?: pulumi.Input<pulumi.Input<VertexAggregationMetric>[]>;
+  /** Exact match against the reference answer: `{}`. */
+  exactMatchSpec?: pulumi.Input<Record<string, never>>;
+  /** BLEU against the reference answer. */
+  bleuSpec?: pulumi.Input<{ useEffectiveOrder?: pulumi.Input<boolean> }>;
+  /** ROUGE against the reference answer; `rougeType` is `rouge1` to `rouge9`, `rougeL` or `rougeLsum`. */
+  rougeSpec?: pulumi.Input<{ rougeType?: pulumi.Input<string>; useStemmer?: pulumi.Input<boolean>; splitSummaries?: pulumi.Input<boolean> }>;
+  /** A judge model rates each answer with this prompt template. */
+  pointwiseMetricSpec?: pulumi.Input<{ metricPromptTemplate: pulumi.Input<string>; systemInstruction?: pulumi.Input<string> }>;
+  /** A judge model compares each answer with a baseline's. */
+  pairwiseMetricSpec?: pulumi.Input<{
+    metricPromptTemplate: pulumi.Input<string>;
+    candidateResponseFieldName?: pulumi.Input<string>;
+    baselineResponseFieldName?: pulumi.Input<string>;
+    systemInstruction?: pulumi.Input<string>;
+  }>;
+  /** One of Vertex's predefined metrics, e.g. `{ metricSpecName: "text_quality_v1" }`. */
+  predefinedMetricSpec?: pulumi.Input<{ metricSpecName: pulumi.Input<string> }>;
+}
+
+/**
+ * Vertex AI's evaluation during tuning (`EvaluationConfig`, sent in the tuning spec): Vertex evaluates
+ * each checkpoint with these metrics while the job trains, writes the results under `outputUriPrefix` and
+ * reports them in the `evaluateDatasetRuns` output. Not to be confused with `evaluation`, the provider's
+ * quality gate, which decides whether a new model may replace the serving one; this only reports.
+ */
+export interface VertexEvaluationConfigArgs {
+  /** The metrics (at least one). */
+  metrics: pulumi.Input<pulumi.Input<VertexEvaluationMetricArgs>[]>;
+  /** Where Vertex writes the results: `{ gcsDestination: { outputUriPrefix: "gs://bucket/folder/" } }`. */
+  outputConfig: pulumi.Input<{ gcsDestination: pulumi.Input<{ outputUriPrefix: pulumi.Input<string> }> }>;
+  /** The judge model of pointwise and pairwise metrics: samples per example (1 to 32), order flipping, the model. */
+  autoraterConfig?: pulumi.Input<{ samplingCount?: pulumi.Input<number>; flipEnabled?: pulumi.Input<boolean>; autoraterModel?: pulumi.Input<string> }>;
 }
 
 /** Arguments of a {@link VertexTunedModel}. */
@@ -80,6 +125,11 @@ export interface VertexTunedModelArgs {
   hyperparameters?: pulumi.Input<VertexHyperparametersArgs>;
   /** Export only the last checkpoint instead of one per epoch. */
   exportLastCheckpointOnly?: pulumi.Input<boolean>;
+  /**
+   * Evaluation during tuning, run by Vertex on every checkpoint (see {@link VertexEvaluationConfigArgs});
+   * results in `evaluateDatasetRuns`. Part of the job's spec: changing it replaces. Distinct from `evaluation`.
+   */
+  evaluationConfig?: pulumi.Input<VertexEvaluationConfigArgs>;
   /** Service account the job runs as (needs read access to the datasets). */
   serviceAccount?: pulumi.Input<string>;
   /** Cloud KMS key (`projects/.../cryptoKeys/...`) encrypting the job and the model. */
@@ -94,12 +144,18 @@ export interface VertexTunedModelArgs {
   tuningJob?: pulumi.Input<string>;
   /** Provider-enforced deadlines (the dynamic-provider host ignores `customTimeouts`). */
   timeouts?: TimeoutsArgs;
-  /** A quality gate the trained model must pass before it replaces the serving one (see {@link EvaluationArgs}). */
+  /**
+   * A quality gate the trained model must pass before it replaces the serving one (see {@link EvaluationArgs}).
+   * The provider runs it; Vertex's own evaluation during tuning is `evaluationConfig`.
+   */
   evaluation?: EvaluationArgs;
 }
 
 /** A checkpoint the job exported: id, epoch, step and the endpoint serving it, when deployed. */
 export type VertexCheckpoint = NonNullable<VertexTunedModelState["checkpoints"]>[number];
+
+/** One evaluation run of the job (per checkpoint): its names, the flat metric summary, the results folder, an error. */
+export type VertexEvaluateDatasetRun = NonNullable<VertexTunedModelState["evaluateDatasetRuns"]>[number];
 
 /** What Vertex counted in the training data: examples, billed tokens, steps. */
 export type VertexTuningStats = NonNullable<VertexTunedModelState["tuningDataStats"]>;
@@ -108,7 +164,8 @@ export type VertexTuningStats = NonNullable<VertexTunedModelState["tuningDataSta
  * A Gemini model tuned on Vertex AI. `pulumi up` submits a supervised tuning job and waits until it
  * succeeded; Vertex then serves the tuned model on an endpoint. It tunes a base model or, for continuous
  * tuning, keeps training a tuned model (`sourceModel`). Changes to the base or source model, datasets (URI or
- * content), hyperparameters, service account or KMS key train a new model (replacement); changes to the
+ * content), hyperparameters, evaluation during tuning (`evaluationConfig`), service account or KMS key train
+ * a new model (replacement); changes to the
  * display name, description or labels are applied to the model in place; `pulumi refresh` notices edits
  * and deletions made outside Pulumi; `pulumi destroy` cancels a running job, or undeploys the model and
  * deletes its endpoint and the model. Credentials come from Application Default Credentials.
@@ -124,6 +181,12 @@ export class VertexTunedModel extends DynamicResource {
   declare readonly endpoint: RecordedOutput<VertexTunedModelState, "endpoint">;
   /** Checkpoints the job exported. */
   declare readonly checkpoints: OptionalOutput<VertexTunedModelState, "checkpoints">;
+  /**
+   * With `evaluationConfig`: Vertex's evaluation of each checkpoint, `{checkpointId, evaluationRun,
+   * operationName, metrics, outputDirectory, error}`; `metrics` names each score by the metric's kind and the
+   * aggregation, e.g. `{ bleuAverage: 0.7, exactMatchStandardDeviation: 0.05 }`.
+   */
+  declare readonly evaluateDatasetRuns: OptionalOutput<VertexTunedModelState, "evaluateDatasetRuns">;
   /** Example, token and step counts. */
   declare readonly tuningDataStats: OptionalOutput<VertexTunedModelState, "tuningDataStats">;
   /**
@@ -167,7 +230,7 @@ export class VertexTunedModel extends DynamicResource {
     const outputs = {
       state: undefined, model: undefined, endpoint: undefined, checkpoints: undefined, tuningDataStats: undefined,
       effectiveHyperparameters: undefined, createTime: undefined, startTime: undefined, endTime: undefined, updateTime: undefined,
-      error: undefined, originalBaseModel: undefined,
+      error: undefined, originalBaseModel: undefined, evaluateDatasetRuns: undefined,
     };
     super(
       "vertexTunedModel",
@@ -191,6 +254,7 @@ export class VertexTunedModel extends DynamicResource {
         method: args.method,
         hyperparameters: args.hyperparameters,
         exportLastCheckpointOnly: args.exportLastCheckpointOnly,
+        evaluationConfig: args.evaluationConfig,
         serviceAccount: args.serviceAccount,
         kmsKeyName: args.kmsKeyName,
         adoptExisting: args.adoptExisting,

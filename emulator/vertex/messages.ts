@@ -34,6 +34,52 @@ export const ADAPTER_SIZES = [
   "ADAPTER_SIZE_TWO",
 ] as const;
 
+/** `Metric.AggregationMetric` (evaluation_service.proto), in enum-number order. */
+export const AGGREGATION_METRICS = [
+  "AGGREGATION_METRIC_UNSPECIFIED",
+  "AVERAGE",
+  "MODE",
+  "STANDARD_DEVIATION",
+  "VARIANCE",
+  "MINIMUM",
+  "MAXIMUM",
+  "MEDIAN",
+  "PERCENTILE_P90",
+  "PERCENTILE_P95",
+  "PERCENTILE_P99",
+] as const;
+
+/** The members of `Metric`'s oneof `metric_spec` the emulator takes (those without `Struct` parameters). */
+export const METRIC_SPECS = ["predefinedMetricSpec", "pointwiseMetricSpec", "pairwiseMetricSpec", "exactMatchSpec", "bleuSpec", "rougeSpec"] as const;
+
+/** `Metric` (evaluation_service.proto): one spec and the aggregations to compute. */
+const METRIC: MessageSchema = {
+  fields: {
+    aggregationMetrics: { type: { enum: AGGREGATION_METRICS }, repeated: true },
+    predefinedMetricSpec: { type: { message: { fields: { metricSpecName: STRING } } } },
+    pointwiseMetricSpec: { type: { message: { fields: { metricPromptTemplate: STRING, systemInstruction: STRING } } } },
+    pairwiseMetricSpec: {
+      type: { message: { fields: { metricPromptTemplate: STRING, candidateResponseFieldName: STRING, baselineResponseFieldName: STRING, systemInstruction: STRING } } },
+    },
+    exactMatchSpec: { type: { message: { fields: {} } } },
+    bleuSpec: { type: { message: { fields: { useEffectiveOrder: { type: "bool" } } } } },
+    rougeSpec: { type: { message: { fields: { rougeType: STRING, useStemmer: { type: "bool" }, splitSummaries: { type: "bool" } } } } },
+  },
+  oneofs: { metric_spec: METRIC_SPECS },
+};
+
+/**
+ * `EvaluationConfig` (tuning_job.proto, v1 and v1beta1): metrics, where results go, the autorater. Its
+ * `inferenceGenerationConfig` and the autorater's `generationConfig` are not taken (unknown fields).
+ */
+export const EVALUATION_CONFIG: MessageSchema = {
+  fields: {
+    metrics: { type: { message: METRIC }, repeated: true },
+    outputConfig: { type: { message: { fields: { gcsDestination: { type: { message: { fields: { outputUriPrefix: STRING } } } } } } } },
+    autoraterConfig: { type: { message: { fields: { samplingCount: { type: "int32" }, flipEnabled: { type: "bool" }, autoraterModel: STRING } } } },
+  },
+};
+
 /** `SupervisedTuningSpec`. */
 export const SUPERVISED_TUNING_SPEC: MessageSchema = {
   fields: {
@@ -51,6 +97,7 @@ export const SUPERVISED_TUNING_SPEC: MessageSchema = {
       },
     },
     exportLastCheckpointOnly: { type: "bool" },
+    evaluationConfig: { type: { message: EVALUATION_CONFIG } },
   },
 };
 
@@ -99,6 +146,7 @@ export const PREFERENCE_OPTIMIZATION_SPEC: MessageSchema = {
       },
     },
     exportLastCheckpointOnly: { type: "bool" },
+    evaluationConfig: { type: { message: EVALUATION_CONFIG } },
   },
 };
 
@@ -158,6 +206,24 @@ export const UNDEPLOY_MODEL: MessageSchema = {
   fields: { endpoint: STRING, deployedModelId: STRING, trafficSplit: { type: "int32Map" } },
 };
 
+/** Decoded `Metric`: its aggregations and the one spec set. */
+export interface MetricInput {
+  aggregationMetrics?: string[];
+  predefinedMetricSpec?: { metricSpecName?: string };
+  pointwiseMetricSpec?: { metricPromptTemplate?: string; systemInstruction?: string };
+  pairwiseMetricSpec?: { metricPromptTemplate?: string; candidateResponseFieldName?: string; baselineResponseFieldName?: string; systemInstruction?: string };
+  exactMatchSpec?: Record<string, never>;
+  bleuSpec?: { useEffectiveOrder?: boolean };
+  rougeSpec?: { rougeType?: string; useStemmer?: boolean; splitSummaries?: boolean };
+}
+
+/** Decoded `EvaluationConfig`. */
+export interface EvaluationConfigInput {
+  metrics?: MetricInput[];
+  outputConfig?: { gcsDestination?: { outputUriPrefix?: string } };
+  autoraterConfig?: { samplingCount?: number; flipEnabled?: boolean; autoraterModel?: string };
+}
+
 /** Decoded `TuningJob` (fields the emulator reads). */
 export interface TuningJobInput {
   tunedModelDisplayName?: string;
@@ -173,6 +239,7 @@ export interface TuningJobInput {
     exportLastCheckpointOnly?: boolean;
     /** v1beta1. */
     tuningMode?: string;
+    evaluationConfig?: EvaluationConfigInput;
   };
   /** v1beta1 only: preference tuning (the other member of oneof `tuning_spec`). */
   preferenceOptimizationSpec?: {
@@ -180,6 +247,7 @@ export interface TuningJobInput {
     validationDatasetUri?: string;
     hyperParameters?: { epochCount?: string; learningRateMultiplier?: number; adapterSize?: string; beta?: number };
     exportLastCheckpointOnly?: boolean;
+    evaluationConfig?: EvaluationConfigInput;
   };
   labels?: Record<string, string>;
   encryptionSpec?: { kmsKeyName?: string };

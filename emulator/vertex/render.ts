@@ -62,8 +62,23 @@ function renderSpec(job: StoredVertexJob): Record<string, unknown> {
   const hp = job.spec.hyperParameters;
   if (hp && Object.keys(hp).length > 0) spec.hyperParameters = { ...hp };
   if (job.spec.exportLastCheckpointOnly) spec.exportLastCheckpointOnly = true;
+  if (job.spec.evaluationConfig) spec.evaluationConfig = job.spec.evaluationConfig;
   if (job.spec.tuningMode) spec.tuningMode = job.spec.tuningMode;
   return spec;
+}
+
+/**
+ * `evaluateDatasetRuns`: fields in proto field-number order; `operationName` (deprecated in v1 in favour of
+ * `evaluationRun`, still reported) names an operation of the job's location.
+ */
+function renderEvaluateDatasetRuns(job: StoredVertexJob): Record<string, unknown>[] {
+  return (job.evaluateDatasetRuns ?? []).map((run) => ({
+    operationName: `${parentName(job)}/operations/${run.operationId}`,
+    checkpointId: run.checkpointId,
+    ...(run.response !== undefined ? { evaluateDatasetResponse: run.response } : {}),
+    ...(run.error !== undefined ? { error: { code: run.error.code, message: run.error.message } } : {}),
+    evaluationRun: `${parentName(job)}/evaluationRuns/${run.evaluationRunId}`,
+  }));
 }
 
 function renderStats(job: StoredVertexJob): Record<string, unknown> {
@@ -120,6 +135,7 @@ export function renderTuningJob(job: StoredVertexJob): Record<string, unknown> {
   if (job.startTimeMs !== undefined) out.tuningDataStats = renderStats(job);
   if (job.encryptionSpec) out.encryptionSpec = { ...job.encryptionSpec };
   if (job.serviceAccount) out.serviceAccount = job.serviceAccount;
+  if (job.evaluateDatasetRuns !== undefined && job.evaluateDatasetRuns.length > 0) out.evaluateDatasetRuns = renderEvaluateDatasetRuns(job);
   return out;
 }
 

@@ -4,6 +4,7 @@
  * state goes into the state file as is; times are epoch ms.
  */
 import { FailurePlan } from "../jobs/failurePlan";
+import { EvaluationConfigInput } from "./messages";
 
 /** `JobState` values a stored tuning job can be in (QUEUED, PAUSED, EXPIRED, UPDATING are never produced). */
 export type VertexJobState =
@@ -40,6 +41,20 @@ export interface VertexTuningSpec {
   exportLastCheckpointOnly?: boolean;
   /** v1beta1: `TUNING_MODE_FULL` or `TUNING_MODE_PEFT_ADAPTER`. */
   tuningMode?: string;
+  /** Evaluation during tuning, as sent (see `evaluation.ts`). */
+  evaluationConfig?: EvaluationConfigInput;
+}
+
+/** One `EvaluateDatasetRun`: a checkpoint's evaluation, with its results or its error. */
+export interface StoredEvaluateDatasetRun {
+  /** Id of the run's operation (`…/operations/{id}`). */
+  operationId: string;
+  /** Id of the evaluation run (`…/evaluationRuns/{id}`). */
+  evaluationRunId: string;
+  checkpointId: string;
+  /** `EvaluateDatasetResponse` in proto3 JSON form; absent when the run failed. */
+  response?: Record<string, unknown>;
+  error?: { code: number; message: string };
 }
 
 /** A checkpoint of a finished job. */
@@ -96,6 +111,8 @@ export interface StoredVertexJob {
   modelId?: string;
   endpointId?: string;
   checkpoints: VertexCheckpoint[];
+  /** With `evaluationConfig`, once succeeded: one run per checkpoint. Absent in state files from before. */
+  evaluateDatasetRuns?: StoredEvaluateDatasetRun[];
 }
 
 /** A deployment of a model on an endpoint. */

@@ -11,6 +11,7 @@
  */
 import { FailurePlan } from "../jobs/failurePlan";
 import { nextStepDue, runDueSteps } from "../jobs/stepClock";
+import { evaluateDatasetRunsOf } from "./evaluation";
 import { StoredVertexJob, VertexCheckpoint } from "./state";
 
 /** Effective batch size used for the step count (not published by Vertex). */
@@ -76,6 +77,8 @@ export function advanceVertexJob(job: StoredVertexJob, now: number, stepMs: numb
     job.endTimeMs = outcome.at;
     job.updateTimeMs = Math.max(job.updateTimeMs, outcome.at);
     job.checkpoints = checkpointsOf(job);
+    const runs = evaluateDatasetRunsOf(job);
+    if (runs !== undefined) job.evaluateDatasetRuns = runs;
     return true;
   }
   return changed || outcome.changed;

@@ -6,7 +6,7 @@
 import { FieldViolation } from "../errors";
 import { charLength } from "../charLength";
 import { parseGcsUri } from "./dataset";
-import { TuningJobInput } from "./messages";
+import { EvaluationConfigInput, METRIC_SPECS, TuningJobInput } from "./messages";
 import { isAcceptedBaseModel } from "./options";
 
 /** `tuned_model_display_name` and `Model.display_name` limit (proto comment: up to 128 characters). */
@@ -71,6 +71,61 @@ function preferenceViolations(hp: { adapterSize?: string; beta?: number }, path:
   return v;
 }
 
+// Any case: Google's Python SDK lowercases the names it builds (`rouge_l` -> `rougel`).
+const ROUGE_TYPE = /^rouge(?:[1-9]|l|lsum)$/i;
+const OUTPUT_URI_PREFIX = /^gs:\/\/[a-z0-9][a-z0-9._-]{1,221}[a-z0-9](?:\/.*)?$/;
+const AUTORATER_MODEL = /^projects\/[^/]+\/locations\/[^/]+\/(?:publishers\/[^/]+\/models\/[^/]+|endpoints\/[^/]+)$/;
+
+/**
+ * `evaluation_config` rules. From the protos: `metrics` and `output_config` are required, one spec per
+ * metric, prompt templates and predefined names required, pairwise metrics aggregate by MODE only,
+ * `sampling_count` 1 to 32, the autorater a publisher model or an endpoint, rouge types `rouge1`-`rouge9`,
+ * `rougeL`, `rougeLsum`. The emulator's choice: the output prefix must be a `gs://` bucket (and path).
+ */
+export function evaluationConfigViolations(config: EvaluationConfigInput, path: string): FieldViolation[] {
+  const v: FieldViolation[] = [];
+  const metrics = config.metrics ?? [];
+  if (metrics.length === 0) v.push({ field: `${path}.metrics`, description: "metrics is required: at least one metric to evaluate." });
+  metrics.forEach((metric, i) => {
+    const at = `${path}.metrics[${i}]`;
+    if (!METRIC_SPECS.some((spec) => metric[spec] !== undefined)) {
+      v.push({ field: at, description: `Metric ${i} sets no metric spec (oneof metric_spec): one of exact_match_spec, bleu_spec, rouge_spec, pointwise_metric_spec, pairwise_metric_spec, predefined_metric_spec.` });
+    }
+    const prompted = metric.pointwiseMetricSpec !== undefined ? "pointwise_metric_spec" : metric.pairwiseMetricSpec !== undefined ? "pairwise_metric_spec" : undefined;
+    if (prompted !== undefined && !(metric.pointwiseMetricSpec ?? metric.pairwiseMetricSpec)?.metricPromptTemplate) {
+      v.push({ field: `${at}.${prompted}.metric_prompt_template`, description: "metric_prompt_template is required." });
+    }
+    if (metric.predefinedMetricSpec !== undefined && !metric.predefinedMetricSpec.metricSpecName) {
+      v.push({ field: `${at}.predefined_metric_spec.metric_spec_name`, description: "metric_spec_name is required (e.g. text_quality_v1)." });
+    }
+    const rougeType = metric.rougeSpec?.rougeType;
+    if (rougeType && !ROUGE_TYPE.test(rougeType)) {
+      v.push({ field: `${at}.rouge_spec.rouge_type`, description: `rouge_type "${rougeType}" is not supported: rouge1 to rouge9, rougeL or rougeLsum.` });
+    }
+    const unsupported = (metric.aggregationMetrics ?? []).filter((a) => a !== "MODE" && a !== "AGGREGATION_METRIC_UNSPECIFIED");
+    if (metric.pairwiseMetricSpec !== undefined && unsupported.length > 0) {
+      v.push({ field: `${at}.aggregation_metrics`, description: `Pairwise metrics support the MODE aggregation only (got ${unsupported.join(", ")}).` });
+    }
+  });
+  const prefix = config.outputConfig?.gcsDestination?.outputUriPrefix;
+  if (!prefix) {
+    v.push({ field: `${path}.output_config.gcs_destination.output_uri_prefix`, description: "output_uri_prefix is required: a gs:// directory for the evaluation results." });
+  } else if (!OUTPUT_URI_PREFIX.test(prefix)) {
+    v.push({ field: `${path}.output_config.gcs_destination.output_uri_prefix`, description: `"${prefix}" is not a Cloud Storage URI (gs://bucket/path).` });
+  }
+  const autorater = config.autoraterConfig;
+  if (autorater?.samplingCount !== undefined && !(autorater.samplingCount >= 1 && autorater.samplingCount <= 32)) {
+    v.push({ field: `${path}.autorater_config.sampling_count`, description: `sampling_count must be between 1 and 32 (got ${autorater.samplingCount}).` });
+  }
+  if (autorater?.autoraterModel && !AUTORATER_MODEL.test(autorater.autoraterModel)) {
+    v.push({
+      field: `${path}.autorater_config.autorater_model`,
+      description: `"${autorater.autoraterModel}" is not a publisher model (projects/{p}/locations/{l}/publishers/{pub}/models/{m}) or an endpoint.`,
+    });
+  }
+  return v;
+}
+
 /**
  * Checks a CreateTuningJob body. Choices where the protos are silent: a base model outside the accepted list
  * is a 400 (like every other invalid field); `epoch_count` must be 1..1000 (the upper bound is an emulator
@@ -103,6 +158,7 @@ export function tuningJobViolations(input: TuningJobInput, baseModels: readonly 
     const path = preference !== undefined ? "tuning_job.preference_optimization_spec" : "tuning_job.supervised_tuning_spec";
     if (preference !== undefined) v.push(...preferenceViolations(preference.hyperParameters ?? {}, `${path}.hyper_parameters`));
     v.push(...uriViolations(spec.trainingDatasetUri, `${path}.training_dataset_uri`, true));
+    if (spec.evaluationConfig !== undefined) v.push(...evaluationConfigViolations(spec.evaluationConfig, `${path}.evaluation_config`));
     v.push(...uriViolations(spec.validationDatasetUri, `${path}.validation_dataset_uri`, false));
     const hp = spec.hyperParameters ?? {};
     if (hp.epochCount !== undefined && !(BigInt(hp.epochCount) > 0n && BigInt(hp.epochCount) <= 1000n)) {

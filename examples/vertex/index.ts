@@ -49,6 +49,11 @@ const model = new gemini.VertexTunedModel(
     description: "Names the team that owns an alert.",
     labels: { team: "sre", purpose: "alert-routing" },
     hyperparameters: { epochCount: 4, learningRateMultiplier: 1, adapterSize: 4 },
+    // Vertex scores every checkpoint while it trains (this reports; the `evaluation` gate decides).
+    evaluationConfig: {
+      metrics: [{ aggregationMetrics: ["AVERAGE"], exactMatchSpec: {} }, { aggregationMetrics: ["AVERAGE"], rougeSpec: { rougeType: "rougeL" } }],
+      outputConfig: { gcsDestination: { outputUriPrefix: pulumi.interpolate`gs://${bucket.name}/evaluations/` } },
+    },
   },
   { dependsOn: [aiplatform] },
 );
@@ -59,6 +64,8 @@ export const jobName = model.name;
 export const tunedModel = model.model;
 /** The endpoint serving it: send `generateContent` requests here. */
 export const endpoint = model.endpoint;
+/** Each checkpoint's evaluation: `{ checkpointId, metrics: { exactMatchAverage, rougeAverage }, outputDirectory }`. */
+export const checkpointScores = model.evaluateDatasetRuns;
 /** Examples, billable tokens and steps, as Vertex counted them. */
 export const stats = model.tuningDataStats;
 

@@ -4,6 +4,7 @@ import { firstCandidateText, generateContentRequest, GenerateContentResponseSche
 import { OperationSchema, type Operation } from "../google/operation";
 import { collectPages } from "../google/pagination";
 import { EmptySchema } from "../google/protoJson";
+import type { EvaluationConfig } from "./tunedModel/evaluationConfig";
 import { EndpointSchema, ListTuningJobsResponseSchema, TuningJobSchema, VertexModelSchema, type Endpoint, type TuningJob, type VertexModel } from "./wire";
 
 /** API version of every call. */
@@ -41,6 +42,8 @@ export interface TuningSpecBody {
   exportLastCheckpointOnly?: boolean;
   /** v1beta1, supervised only: `TUNING_MODE_FULL` or `TUNING_MODE_PEFT_ADAPTER`. */
   tuningMode?: string;
+  /** Evaluation during tuning (v1 and v1beta1), in the API's own shape. */
+  evaluationConfig?: EvaluationConfig;
 }
 
 /** The model fields an update may change. */

@@ -1,5 +1,6 @@
 import type { CreateTuningJobBody, MutableVertexModelFields } from "./api";
 import { CREATION_LABEL, VERTEX_MUTABLE_FIELDS, type CheckedVertexInputs, type VertexMutableField } from "./tunedModel/inputs";
+import { canonicalEvaluationConfig, type EvaluationConfig } from "./tunedModel/evaluationConfig";
 import { ADAPTER_SIZES, type TuningJob, type VertexModel } from "./wire";
 
 /**
@@ -36,6 +37,7 @@ export function createTuningJobBody(inputs: CheckedVertexInputs, creationKey: st
     hyperParameters: Object.keys(hyperParameters).length > 0 ? hyperParameters : undefined,
     exportLastCheckpointOnly: inputs.exportLastCheckpointOnly,
     tuningMode: h?.tuningMode,
+    evaluationConfig: inputs.evaluationConfig === undefined ? undefined : (canonicalEvaluationConfig(inputs.evaluationConfig) as EvaluationConfig),
   };
   return {
     baseModel: inputs.baseModel,

@@ -71,7 +71,37 @@ const TuningSpecSchema = z.looseObject({
     })
     .optional(),
   exportLastCheckpointOnly: z.boolean().optional(),
+  evaluationConfig: z.record(z.string(), z.unknown()).optional(),
 });
+
+/** `AggregationResult` (evaluation_service.proto): one metric's aggregation; the member set names the metric's kind. */
+const AggregationResultSchema = z.looseObject({
+  aggregationMetric: z.string().optional(),
+  exactMatchMetricValue: z.looseObject({ score: float.optional() }).optional(),
+  bleuMetricValue: z.looseObject({ score: float.optional() }).optional(),
+  rougeMetricValue: z.looseObject({ score: float.optional() }).optional(),
+  pointwiseMetricResult: z.looseObject({ score: float.optional() }).optional(),
+  pairwiseMetricResult: z.looseObject({ pairwiseChoice: z.string().optional() }).optional(),
+  customCodeExecutionResult: z.looseObject({ score: float.optional() }).optional(),
+});
+
+/** `EvaluateDatasetRun` (tuning_job.proto): one evaluation a job ran, per checkpoint when it evaluates checkpoints. */
+const EvaluateDatasetRunSchema = z.looseObject({
+  /** Deprecated in v1 in favour of `evaluationRun`, still reported. */
+  operationName: z.string().optional(),
+  evaluationRun: z.string().optional(),
+  checkpointId: z.string().optional(),
+  evaluateDatasetResponse: z
+    .looseObject({
+      aggregationOutput: z.looseObject({ aggregationResults: z.array(AggregationResultSchema).optional() }).optional(),
+      outputInfo: z.looseObject({ gcsOutputDirectory: z.string().optional() }).optional(),
+    })
+    .optional(),
+  error: StatusSchema.optional(),
+});
+
+/** An `EvaluateDatasetRun`. */
+export type EvaluateDatasetRun = z.infer<typeof EvaluateDatasetRunSchema>;
 
 const DataStatsSchema = z.looseObject({
   tuningDatasetExampleCount: int64.optional(),
@@ -101,6 +131,9 @@ export const TuningJobSchema = z.looseObject({
   tuningDataStats: z.looseObject({ supervisedTuningDataStats: DataStatsSchema.optional(), preferenceOptimizationDataStats: DataStatsSchema.optional() }).optional(),
   encryptionSpec: z.looseObject({ kmsKeyName: z.string().optional() }).optional(),
   serviceAccount: z.string().optional(),
+  // Results nested four levels deep: one of a shape this version does not know reads as absent rather
+  // than failing every read of the job.
+  evaluateDatasetRuns: z.array(EvaluateDatasetRunSchema).optional().catch(undefined),
 });
 
 /** A Vertex tuning job. */

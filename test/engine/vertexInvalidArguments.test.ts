@@ -38,6 +38,12 @@ describe("invalid VertexTunedModel arguments fail at preview", () => {
     ["a tuning mode Vertex does not offer", () => ({ ...valid, hyperparameters: { tuningMode: "TUNING_MODE_LORA" as "TUNING_MODE_FULL" } }), checkFailure("hyperparameters.tuningMode", "must be")],
     ["adoptExisting without the job to adopt", () => ({ ...valid, adoptExisting: true }), checkFailure("tuningJob", "is required with adoptExisting")],
     ["adapter size 32 for preference tuning", () => ({ ...valid, method: "preference", hyperparameters: { adapterSize: 32 } }), checkFailure("hyperparameters.adapterSize", "must be 1, 2, 4, 8 or 16 for preference tuning")],
+    ["an evaluationConfig without an output folder", () => ({ ...valid, evaluationConfig: { metrics: [{ bleuSpec: {} }] } as gemini.VertexEvaluationConfigArgs }), checkFailure("evaluationConfig.outputConfig", "is required")],
+    [
+      "an evaluation metric with two specs",
+      () => ({ ...valid, evaluationConfig: { metrics: [{ bleuSpec: {}, exactMatchSpec: {} }], outputConfig: { gcsDestination: { outputUriPrefix: "gs://eval/out/" } } } }),
+      checkFailure("evaluationConfig.metrics[0]", "needs exactly one metric spec"),
+    ],
   ];
 
   const password = "pa55-w0rd-in-url";

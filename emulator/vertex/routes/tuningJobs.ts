@@ -43,6 +43,7 @@ function specOf(input: TuningJobInput): VertexTuningSpec {
   if (s.exportLastCheckpointOnly) spec.exportLastCheckpointOnly = true;
   const mode = (s as { tuningMode?: string }).tuningMode;
   if (mode && mode !== "TUNING_MODE_UNSPECIFIED") spec.tuningMode = mode;
+  if (s.evaluationConfig) spec.evaluationConfig = s.evaluationConfig;
   return spec;
 }
 

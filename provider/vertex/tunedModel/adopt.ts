@@ -40,5 +40,7 @@ function adoptionMismatches(job: TuningJob, inputs: CheckedVertexInputs): string
     if (value !== undefined && Math.fround(Number(found)) !== Math.fround(Number(value))) mismatches.push(`hyperparameters.${key} is ${String(found ?? "unset")}, not ${String(value)}`);
   }
   differ("hyperparameters.adapterSize", spec?.hyperParameters?.adapterSize, inputs.hyperparameters?.adapterSize);
+  // Vertex may echo the config with its defaults filled in, so only its presence is compared.
+  if (inputs.evaluationConfig !== undefined && spec?.evaluationConfig === undefined) mismatches.push("evaluationConfig is unset on the job, but declared");
   return mismatches;
 }

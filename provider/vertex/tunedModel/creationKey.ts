@@ -1,4 +1,5 @@
 import { idempotencyKey } from "../../lifecycle/idempotencyKey";
+import { canonicalEvaluationConfig } from "./evaluationConfig";
 import { normalizedVertexHyperparameters, type CheckedVertexInputs } from "./inputs";
 
 /**
@@ -23,6 +24,8 @@ export function creationKey(inputs: CheckedVertexInputs): string {
     // Appended only when set, so the keys of resources made before continuous tuning existed stay the same.
     ...(inputs.sourceModel === undefined ? [] : [inputs.sourceModel, inputs.checkpointId ?? null]),
     ...(inputs.method === "preference" ? ["preference"] : []),
+    // Likewise only when set: a replacement for a new evaluation must not find the old job by its label.
+    ...(inputs.evaluationConfig === undefined ? [] : [canonicalEvaluationConfig(inputs.evaluationConfig)]),
   ]);
   // Label values allow 63 characters of [a-z0-9_-]; 32 hex digits are plenty against collisions.
   return key.slice(0, 32);

@@ -1,6 +1,7 @@
 import { compare, diffFields, settingsChanged, type Comparator, type FieldRule } from "../../lifecycle/diff";
 import { evaluationChanged } from "../../lifecycle/evaluation/gate";
 import { isFinal } from "../jobPoller";
+import { evaluationConfigChanged } from "./evaluationConfig";
 import { normalizedVertexHyperparameters, VERTEX_MUTABLE_FIELDS, type CheckedVertexInputs, type VertexMutableField } from "./inputs";
 
 /** What `diff` decides for a `VertexTunedModel`. */
@@ -40,6 +41,8 @@ const FIELDS: readonly FieldRule[] = [
     compareUnset: true,
     changed: compare.numberRecord("hyperparameters", (h) => normalizedVertexHyperparameters(h as CheckedVertexInputs["hyperparameters"])),
   },
+  // Part of the job's spec: Vertex evaluates while it trains, so a new evaluation is a new job.
+  { field: "evaluationConfig", effect: "replace", compareUnset: true, changed: evaluationConfigChanged },
   { field: "tunedModelDisplayName", effect: "update", changed: compare.proto3String },
   { field: "description", effect: "update", changed: compare.proto3String },
   { field: "labels", effect: "update", changed: compare.record },
@@ -51,7 +54,7 @@ const SETTINGS = ["baseUrl", "timeouts"] as const;
 
 /**
  * Compares the desired inputs with the old outputs. Method, base model, source model and checkpoint, datasets (URI or content fingerprint),
- * hyperparameters, service account, KMS key, project and location train a new model; display name,
+ * hyperparameters, evaluation during tuning (`evaluationConfig`), service account, KMS key, project and location train a new model; display name,
  * description and labels are patched on the produced model. A job that ended without a model (failed,
  * cancelled, expired) is replaced, so fixing its cause and running `up` again trains anew; one still
  * running is resumed by `update`.

@@ -4,6 +4,7 @@ import { serviceRootSchema } from "../../lifecycle/serviceRoot";
 import { timeoutsSchema } from "../../lifecycle/timeouts";
 import { positiveDouble, positiveInt64 } from "../../lifecycle/wireNumbers";
 import { ADAPTER_SIZES } from "../wire";
+import { evaluationConfigSchema } from "./evaluationConfig";
 
 /** Label key the provider puts on every job it submits (see `creationKey.ts`); reserved for that use. */
 export const CREATION_LABEL = "pulumi-gemini-tuning";
@@ -110,6 +111,7 @@ export const vertexTunedModelInputsSchema = z.object({
   method: z.enum(TUNING_METHODS, { error: 'must be "supervised" or "preference"' }).optional(),
   hyperparameters: hyperparametersSchema.optional(),
   exportLastCheckpointOnly: z.boolean().optional(),
+  evaluationConfig: evaluationConfigSchema.optional(),
   serviceAccount: z.email("must be a service account email address").optional(),
   kmsKeyName: z
     .string()

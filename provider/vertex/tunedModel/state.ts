@@ -3,6 +3,7 @@ import { evaluationStateSchema } from "../../lifecycle/evaluation/report";
 import { mergeOutputs, readState, toPropertyMap, tolerant } from "../../lifecycle/state";
 import { timeoutsStateSchema } from "../../lifecycle/timeouts";
 import { effectiveHyperparameters, managedModelFields } from "../converters";
+import { summarizeEvaluateDatasetRuns } from "../evaluationRuns";
 import type { TuningJob, VertexModel } from "../wire";
 import { VERTEX_MUTABLE_FIELDS, type CheckedVertexInputs, type VertexMutableField } from "./inputs";
 
@@ -41,6 +42,7 @@ export const vertexTunedModelStateSchema = z.looseObject({
     }),
   ),
   exportLastCheckpointOnly: tolerant(z.boolean()),
+  evaluationConfig: tolerant(z.record(z.string(), z.unknown())),
   serviceAccount: tolerant(z.string()),
   kmsKeyName: tolerant(z.string()),
   tuningJob: tolerant(z.string()),
@@ -69,6 +71,19 @@ export const vertexTunedModelStateSchema = z.looseObject({
       learningRate: z.number().optional(),
       batchSize: z.number().optional(),
     }),
+  ),
+  /** With `evaluationConfig`: Vertex's evaluation of each checkpoint (see `../evaluationRuns.ts`). */
+  evaluateDatasetRuns: tolerant(
+    z.array(
+      z.object({
+        checkpointId: z.string().optional(),
+        evaluationRun: z.string().optional(),
+        operationName: z.string().optional(),
+        metrics: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+        outputDirectory: z.string().optional(),
+        error: z.object({ code: z.number().optional(), message: z.string().optional() }).optional(),
+      }),
+    ),
   ),
   /** Continuous tuning: the base model the tuning chain started from, as Vertex reports it. */
   originalBaseModel: tolerant(z.string()),
@@ -115,6 +130,8 @@ function reportedState(job: TuningJob, model: VertexModel | undefined) {
       stepCount: toNumber(stats.tuningStepCount),
     },
     effectiveHyperparameters: effectiveHyperparameters(job),
+    // Only when the job reports runs, so that the outputs of resources without evaluation stay as they were.
+    evaluateDatasetRuns: job.evaluateDatasetRuns === undefined ? undefined : summarizeEvaluateDatasetRuns(job.evaluateDatasetRuns),
     // Only for continuous tuning (a job from a base model names it in `baseModel`), so that the outputs of
     // resources recorded before continuous tuning existed stay exactly as they were.
     originalBaseModel: job.preTunedModel?.baseModel,
