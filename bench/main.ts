@@ -205,6 +205,16 @@ function previewRow(p: PreviewResult): Row[] {
   ];
 }
 
+/** The previews' CPU time beside their wall time: on a shared machine the steadier of the two. */
+function previewCpuNote(p: PreviewResult): string {
+  const tuned = median(p.tunedCpuMs);
+  return (
+    `CPU time per preview (engine, its plugins and the program): 50 TunedModels ${tuned.toFixed(0)} ms ${list(p.tunedCpuMs)}, ` +
+    `50 no-op ${median(p.noopCpuMs).toFixed(0)} ms ${list(p.noopCpuMs)} (ratio ${round(tuned / median(p.noopCpuMs), 2)}), ` +
+    `50 no-op with the same inputs ${median(p.payloadNoopCpuMs).toFixed(0)} ms ${list(p.payloadNoopCpuMs)} (ratio ${round(tuned / median(p.payloadNoopCpuMs), 2)}).`
+  );
+}
+
 function stateRow(s: StateBytesResult): Row {
   return {
     key: "state_bytes_per_model",
@@ -364,6 +374,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (parts.has("preview")) {
     const p = await previewBench(settings.previewRepeats, log);
     rows.push(...previewRow(p));
+    notes.push(previewCpuNote(p));
     if (p.requestsDuringPreviews !== 0) notes.push(`The TunedModel previews sent ${p.requestsDuringPreviews} requests to the service (expected none).`);
   }
   if (parts.has("state")) rows.push(stateRow(await stateBytesBench(settings.stateModels, log)));
