@@ -69,7 +69,7 @@ export type TrainingSnapshot = NonNullable<TunedModelState["snapshots"]>[number]
 export class TunedModel extends DynamicResource {
   /** Full resource name, `tunedModels/<id>`: the resource id, so known in the preview of an in-place update. */
   declare readonly name: RecordedOutput<TunedModelState, "name">;
-  /** The id part of the name. */
+  /** The id part of the name: known in the preview of an in-place update (an autonamed one is read from the id, as `name` is). */
   declare readonly tunedModelId: RecordedOutput<TunedModelState, "tunedModelId">;
   /** `CREATING`, `ACTIVE` or `FAILED`. */
   declare readonly state: RecordedOutput<TunedModelState, "state">;
@@ -150,6 +150,8 @@ export class TunedModel extends DynamicResource {
       opts,
     );
     this.name = this.nameFromId();
+    // A chosen id is an input, known in every preview; the provider keeps an autonamed one out of the inputs' summary.
+    if (args.tunedModelId === undefined) this.tunedModelId = this.id.apply((id) => id.replace(/^tunedModels\//, ""));
   }
 }
 

@@ -1,10 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AGGREGATION_METRICS } from "../provider/vertex/tunedModel/evaluationConfig";
 import type { VertexTunedModelState } from "../provider/vertex/tunedModel/state";
+import type { STABLE_OUTPUTS, STABLE_OUTPUTS_KEY } from "../provider/vertex/tunedModel/stableOutputs";
 import { DynamicResource, stackQualifiedName, type OptionalOutput, type RecordedOutput } from "./dynamicResource";
 import { evaluationInput, type EvaluationArgs } from "./evaluation";
 import type { TimeoutsArgs } from "./timeouts";
 import { serviceRootInput } from "./connectionArgs";
+import { stableAtPreview } from "./stableOutputs";
+
+/**
+ * The outputs the preview of an in-place update takes from what check carried. Spelled out here so that
+ * the program loads no provider code for it; the type makes it the provider's list exactly.
+ */
+const STABLE: typeof STABLE_OUTPUTS = ["model", "endpoint", "checkpoints", "tuningDataStats", "effectiveHyperparameters", "originalBaseModel", "state", "createTime", "startTime", "endTime", "evaluateDatasetRuns"];
+const CARRIED: typeof STABLE_OUTPUTS_KEY = "__stableOutputs";
 
 /** A dataset in Cloud Storage: where it is and what it contains. */
 export interface VertexDatasetArgs {
@@ -175,9 +184,9 @@ export class VertexTunedModel extends DynamicResource {
   declare readonly name: RecordedOutput<VertexTunedModelState, "name">;
   /** The job's state, e.g. `JOB_STATE_SUCCEEDED`. */
   declare readonly state: RecordedOutput<VertexTunedModelState, "state">;
-  /** The tuned model, `projects/{p}/locations/{l}/models/{id}`. Unknown in the preview of an in-place update (README, Limitations). */
+  /** The tuned model, `projects/{p}/locations/{l}/models/{id}`. Known in the preview of an in-place update (README, What a reviewer sees in the preview). */
   declare readonly model: RecordedOutput<VertexTunedModelState, "model">;
-  /** The endpoint serving it, `projects/{p}/locations/{l}/endpoints/{id}`: call `generateContent` there. Unknown in the preview of an in-place update. */
+  /** The endpoint serving it, `projects/{p}/locations/{l}/endpoints/{id}`: call `generateContent` there. Known in the preview of an in-place update. */
   declare readonly endpoint: RecordedOutput<VertexTunedModelState, "endpoint">;
   /** Checkpoints the job exported. */
   declare readonly checkpoints: OptionalOutput<VertexTunedModelState, "checkpoints">;
@@ -230,7 +239,7 @@ export class VertexTunedModel extends DynamicResource {
     const outputs = {
       state: undefined, model: undefined, endpoint: undefined, checkpoints: undefined, tuningDataStats: undefined,
       effectiveHyperparameters: undefined, createTime: undefined, startTime: undefined, endTime: undefined, updateTime: undefined,
-      error: undefined, originalBaseModel: undefined, evaluateDatasetRuns: undefined,
+      error: undefined, originalBaseModel: undefined, evaluateDatasetRuns: undefined, [CARRIED]: undefined,
     };
     super(
       "vertexTunedModel",
@@ -265,5 +274,7 @@ export class VertexTunedModel extends DynamicResource {
       opts,
     );
     this.name = this.nameFromId();
+    const carried = (this as unknown as Record<typeof CARRIED, pulumi.Output<Record<string, unknown> | undefined>>)[CARRIED];
+    for (const key of STABLE) Object.assign(this, { [key]: stableAtPreview(this.id, this[key] as pulumi.Output<unknown>, carried, key) });
   }
 }

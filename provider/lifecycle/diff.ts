@@ -89,8 +89,8 @@ function canonicalRecord(value: unknown): string {
 /**
  * The line diff prints when a training resource must be replaced, naming what forces it. The Node
  * dynamic-provider host passes neither changed keys nor a detailed diff to the engine, so the preview's
- * `[diff: ...]` summary lists every input that differs, consequences included (an autonamed id follows
- * from the training spec); this line is where a reviewer reads the reason.
+ * `[diff: ...]` summary lists every input that differs (internal `__` keys aside, which is why an
+ * autonamed id is recorded under one); this line says in words which change forces the new model.
  */
 export function replacementReason(resourceName: string, replaces: readonly string[]): string {
   const reasons = replaces.map((field) => (field === "state" ? "its recorded training failed" : `${field} changed`));

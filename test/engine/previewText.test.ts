@@ -67,7 +67,9 @@ describe("the preview text of each kind of change", () => {
     const { preview } = await previewThenUp(env.stack);
     const lines = capture("a hyperparameter change", preview);
     expect(lines.map((line) => line.trim())).toContain("capitals: replaced by a newly trained model because hyperparameters.epochCount changed");
-    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/\+- +pulumi-nodejs:dynamic\/gemini:TunedModel +capitals +replace +\[diff: ~hyperparameters,tunedModelId\]$/)]));
+    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/\+- +pulumi-nodejs:dynamic\/gemini:TunedModel +capitals +replace +\[diff: ~hyperparameters\]$/)]));
+    // The autonamed id follows from the spec: a consequence, never listed as a reason.
+    expect(lines.join("\n")).not.toMatch(/tunedModelId/);
     // The new model has a new name, so the permission on it is granted anew.
     expect(plannedOps(preview, PERMISSION_TYPE).analyst).toEqual(expect.arrayContaining(["replace"]));
   });
@@ -77,6 +79,8 @@ describe("the preview text of each kind of change", () => {
     const { preview } = await previewThenUp(env.stack);
     const lines = capture("a data change", preview);
     expect(lines.map((line) => line.trim())).toContain("capitals: replaced by a newly trained model because trainingData changed");
+    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/\+- +pulumi-nodejs:dynamic\/gemini:TunedModel +capitals +replace +\[diff: ~trainingData\]$/)]));
+    expect(lines.join("\n")).not.toMatch(/tunedModelId/);
     expect(plannedOps(preview, PERMISSION_TYPE).analyst).toEqual(expect.arrayContaining(["replace"]));
   });
 });

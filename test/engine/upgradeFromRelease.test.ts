@@ -172,6 +172,11 @@ describe(`upgrading a stack from release ${RELEASE.version} (${RELEASE.commit}) 
     expect(preview.changes).toEqual({ same: 2, update: 2 });
     expect(operationOf(preview, "capitals", "update")?.changedInputs).toEqual(["displayName"]);
     expect(operationOf(preview, "vertex-capitals", "update")?.changedInputs).toEqual(["tunedModelDisplayName"]);
+    // The Vertex names are known in that preview: check found the job 0.1.0 submitted by its creation label.
+    const previewedOutputs = preview.operations.filter((o) => o.phase === "outputs" && o.type === "pulumi:pulumi:Stack").at(-1)?.metadata.new?.outputs;
+    expect(previewedOutputs).toEqual(
+      expect.objectContaining({ vertexModelName: vertexModelName(), vertexEndpoint: named(deployed, "vertex-capitals")?.outputs?.endpoint, geminiModel: geminiModelId() }),
+    );
 
     expect(up.changes).toEqual({ same: 2, update: 2 });
     expect(plannedOps(up, PERMISSION_TYPE)).toEqual({ analyst: ["same"] });

@@ -18,7 +18,8 @@ export interface ResourceOperation {
   readonly type: string;
   /**
    * Top-level input names whose values differ between the old and new state, computed here the way the
-   * engine's display does for `[diff: ~name]` (the serialized `__provider` is left out).
+   * engine's display does for `[diff: ~name]` (internal keys, those starting with `__` such as the
+   * serialized `__provider`, are left out).
    */
   readonly changedInputs: readonly string[];
   /** Property names that force a replacement (the engine's `keys`, from the provider's `replaces`). */
@@ -92,6 +93,6 @@ function changedInputs(metadata: StepEventMetadata): string[] {
   if (!metadata.old || !metadata.new) {
     return [];
   }
-  const keys = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter((key) => key !== "__provider");
+  const keys = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter((key) => !key.startsWith("__"));
   return keys.filter((key) => !isDeepStrictEqual(olds[key], news[key])).sort();
 }

@@ -45,7 +45,8 @@ beforeEach(() => jest.spyOn(console, "log").mockImplementation(() => undefined))
 describe("state recorded by 0.1.0", () => {
   test("TunedModel and TunedModelPermission: same checked inputs and id, no diff, a refresh and an update that change nothing", async () => {
     const model = fixture("tunedModel");
-    const { inputs, failures } = await tunedModel.check({}, model.news);
+    // For a recorded resource the engine passes its recorded inputs as the olds.
+    const { inputs, failures } = await tunedModel.check(model.checked, model.news);
     expect(failures).toEqual([]);
     expect(inputs).toEqual(model.checked);
     const created = await tunedModel.create(inputs);
@@ -74,7 +75,7 @@ describe("state recorded by 0.1.0", () => {
     const model = fixture("tunedModel");
     const given = model.news.trainingData as { kind: string; examples: Array<{ textInput: string; output: string }> };
     const packedNews = { ...model.news, trainingData: { kind: "inline", examples: datasets.packExamples(given.examples) } };
-    const { inputs, failures } = await tunedModel.check({}, packedNews);
+    const { inputs, failures } = await tunedModel.check(model.checked, packedNews);
     expect(failures).toEqual([]);
     expect(typeof (inputs.trainingData as { examples: unknown }).examples).toBe("string");
     expect({ ...inputs, trainingData: undefined }).toEqual({ ...model.checked, trainingData: undefined });

@@ -15,16 +15,17 @@ import type { MutableTunedModelFields } from "../wire";
 import { autoTunedModelId } from "./autoname";
 import { diffTunedModel } from "./diff";
 import { tunedModelInputsSchema, type CheckedTunedModelInputs } from "./inputs";
+import { withIdInPlace, withRecordedId } from "./recordedId";
 import { mergeTunedModelOutputs, readTunedModelState } from "./state";
 import { geminiTraining } from "./training";
 
 /**
  * Validates a `TunedModel`'s inputs locally (see `lifecycle/check.ts`) and fills in the id (when
- * autonamed) and the inline dataset's fingerprint and count. Inline examples come back in the form they
- * came in, packed by the SDK (see `dataset/packedExamples.ts`); the engine's other calls unpack them with
- * {@link checkedInputs}.
+ * autonamed, under the key `recordedId.ts` explains; `olds` are the recorded inputs) and the inline
+ * dataset's fingerprint and count. Inline examples come back in the form they came in, packed by the SDK
+ * (see `dataset/packedExamples.ts`); the engine's other calls unpack them with {@link checkedInputs}.
  */
-export function checkTunedModel(news: Record<string, unknown>): CheckResult {
+export function checkTunedModel(news: Record<string, unknown>, olds: Record<string, unknown> = {}): CheckResult {
   return checkInputs(news, tunedModelInputsSchema, (inputs) => {
     const problems = connectionConfigProblems(inputs);
     if (problems.length > 0) return { failures: problems };
@@ -41,8 +42,8 @@ export function checkTunedModel(news: Record<string, unknown>): CheckResult {
     } as CheckedTunedModelInputs;
     // What the engine records and hands back to diff, create and update: examples that came packed (from
     // the SDK) stay packed; an array (0.1.0's shape) stays an array.
-    if (!examplesCamePacked(news)) return { checked };
-    return { checked: { ...checked, trainingData: checked.trainingData && packedDatasetSpec(checked.trainingData) } };
+    if (!examplesCamePacked(news)) return { checked: withRecordedId(checked, olds) };
+    return { checked: withRecordedId({ ...checked, trainingData: checked.trainingData && packedDatasetSpec(checked.trainingData) }, olds) };
   });
 }
 
@@ -50,9 +51,9 @@ function examplesCamePacked(news: Record<string, unknown>): boolean {
   return typeof (news.trainingData as { examples?: unknown } | undefined)?.examples === "string";
 }
 
-/** Checked inputs as the engine hands them back, inline examples unpacked. */
+/** Checked inputs as the engine hands them back, inline examples unpacked and the id under `tunedModelId`. */
 function checkedInputs(inputs: Record<string, unknown>): CheckedTunedModelInputs {
-  return withUnpackedExamples<CheckedTunedModelInputs>(inputs);
+  return withUnpackedExamples<CheckedTunedModelInputs>(withIdInPlace(inputs));
 }
 
 /**
@@ -89,7 +90,7 @@ export const tunedModelProvider = {
   configure: configureProvider,
 
   /** Validates and normalizes inputs (see {@link checkTunedModel}). */
-  check: async (_olds: Record<string, unknown>, news: Record<string, unknown>) => checkTunedModel(news),
+  check: async (olds: Record<string, unknown>, news: Record<string, unknown>) => checkTunedModel(news, olds),
 
   /** Decides replace / update / no change (see `diff.ts`). */
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {

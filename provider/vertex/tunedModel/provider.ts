@@ -20,6 +20,7 @@ import { creationKey } from "./creationKey";
 import { diffVertexTunedModel } from "./diff";
 import { adoptionProblems, methodProblems, sourceProblems, vertexTunedModelInputsSchema, type CheckedVertexInputs } from "./inputs";
 import { mergeVertexOutputs, readVertexTunedModelState } from "./state";
+import { vertexInputsOf, recordedJob, withStableOutputs } from "./stableOutputs";
 import { removeProducedModel } from "./teardown";
 import { vertexTraining } from "./training";
 
@@ -120,12 +121,19 @@ export const vertexTunedModelProvider = {
   /** Receives the stack configuration (project, region, service root). */
   configure: configureProvider,
 
-  /** Validates and normalizes inputs (see {@link checkVertexTunedModel}). */
-  check: async (_olds: Record<string, unknown>, news: Record<string, unknown>) => checkVertexTunedModel(news),
+  /**
+   * Validates and normalizes inputs (see {@link checkVertexTunedModel}), then adds what the preview of an
+   * in-place update shows of the trained job (see `stableOutputs.ts`).
+   */
+  check: (olds: Record<string, unknown>, news: Record<string, unknown>) =>
+    withStableOutputs(olds, checkVertexTunedModel(news), async (inputs, recorded) => {
+      const { api, parent } = vertexContext(inputs);
+      return recordedJob(api, parent, recorded);
+    }),
 
   /** Decides replace / update / no change (see `diff.ts`). */
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const checked = news as CheckedVertexInputs;
+    const checked = vertexInputsOf(news);
     const { changes, replaces } = diffVertexTunedModel(olds, checked);
     if (replaces.length > 0) console.log(replacementReason(checked.resourceName, replaces));
     if (replaces.length > 0 && checked.evaluation !== undefined) console.log(gatePreviewLine(String(olds.name ?? checked.resourceName), checked.evaluation));
@@ -135,7 +143,7 @@ export const vertexTunedModelProvider = {
 
   /** Trains the model and waits until the job succeeded (see `lifecycle/trainingJob.ts`). */
   create: (inputs: Record<string, unknown>) => {
-    const checked = inputs as CheckedVertexInputs;
+    const checked = vertexInputsOf(inputs);
     const { api, parent } = vertexContext(checked);
     return createTrainingJob(vertexTraining(api, parent), checked);
   },
@@ -157,7 +165,7 @@ export const vertexTunedModelProvider = {
   },
 
   /** Patches the model's mutable fields or resumes an unfinished create (see {@link updateVertexTunedModel}). */
-  update: (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) => updateVertexTunedModel(id, olds, news as CheckedVertexInputs),
+  update: (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) => updateVertexTunedModel(id, olds, vertexInputsOf(news)),
 
   /** Cancels the job or removes its model and endpoint (see {@link deleteVertexTunedModel}). */
   delete: deleteVertexTunedModel,

@@ -1,5 +1,6 @@
 import { checkTunedModel } from "../../../../provider/gemini/tunedModel/provider";
 import { NUMBER_EXAMPLES } from "../../../fixtures/numbers";
+import { recordedTunedModelId } from "../../../../provider/gemini/tunedModel/recordedId";
 
 const base = {
   resourceName: "My Model!",
@@ -7,7 +8,7 @@ const base = {
   baseModel: "models/gemini-1.5-flash-001-tuning",
   trainingData: { kind: "inline", examples: NUMBER_EXAMPLES },
 };
-const idOf = async (inputs: Record<string, unknown>) => (await checkTunedModel(inputs)).inputs.tunedModelId as string;
+const idOf = async (inputs: Record<string, unknown>) => recordedTunedModelId((await checkTunedModel(inputs)).inputs);
 
 describe("autonamed ids", () => {
   it("are valid API ids derived from the resource name", async () => {

@@ -2,6 +2,7 @@ import { checkTunedModel } from "../../../../provider/gemini/tunedModel/provider
 import { packExamples } from "../../../../provider/dataset";
 import { UNKNOWN } from "../../../../provider/runtime/unknowns";
 import { NUMBER_EXAMPLES } from "../../../fixtures/numbers";
+import { recordedTunedModelId } from "../../../../provider/gemini/tunedModel/recordedId";
 
 const valid = {
   resourceName: "number-generator",
@@ -20,7 +21,7 @@ describe("checkTunedModel", () => {
   it("accepts valid inputs, names the model and fingerprints inline data", async () => {
     const { inputs, failures: found } = await checkTunedModel(valid);
     expect(found).toEqual([]);
-    expect(inputs.tunedModelId).toMatch(/^number-generator-[0-9a-z]{7}$/);
+    expect(recordedTunedModelId(inputs)).toMatch(/^number-generator-[0-9a-z]{7}$/);
     expect(inputs.autonamed).toBe(true);
     expect(inputs.trainingData).toEqual(expect.objectContaining({ exampleCount: 15, fingerprint: expect.stringMatching(/^sha256:/) }));
     expect(inputs).not.toHaveProperty("__provider");
@@ -65,7 +66,7 @@ describe("checkTunedModel", () => {
     const fromArray = await checkTunedModel(valid);
     const fromPacked = await checkTunedModel({ ...valid, trainingData: { kind: "inline", examples: packExamples(NUMBER_EXAMPLES) } });
     expect(fromPacked.failures).toEqual([]);
-    expect(fromPacked.inputs.tunedModelId).toBe(fromArray.inputs.tunedModelId);
+    expect(recordedTunedModelId(fromPacked.inputs)).toBe(recordedTunedModelId(fromArray.inputs));
     const { examples, ...readable } = fromPacked.inputs.trainingData as Record<string, unknown>;
     expect(examples).toBe(packExamples(NUMBER_EXAMPLES));
     expect(readable).toEqual({ kind: "inline", fingerprint: (fromArray.inputs.trainingData as { fingerprint: string }).fingerprint, exampleCount: 15 });
@@ -82,8 +83,27 @@ describe("checkTunedModel", () => {
     expect(found).toEqual(expect.arrayContaining([expect.objectContaining({ property, reason: expect.stringMatching(reason) })]));
   });
 
+  it("records an autonamed id under an internal key, so the preview's summary never lists it as a reason", async () => {
+    const { inputs } = await checkTunedModel(valid);
+    expect(inputs).not.toHaveProperty("tunedModelId");
+    expect(inputs.__tunedModelId).toMatch(/^number-generator-[0-9a-z]{7}$/);
+  });
+
+  it("keeps an autonamed id where an earlier version recorded it until a replacement changes it", async () => {
+    const id = recordedTunedModelId((await checkTunedModel(valid)).inputs);
+    const recordedEarlier = { ...valid, tunedModelId: id, autonamed: true };
+    const renamed = await checkTunedModel({ ...valid, displayName: "renamed" }, recordedEarlier);
+    expect(renamed.inputs).toEqual(expect.objectContaining({ tunedModelId: id, autonamed: true }));
+    expect(renamed.inputs).not.toHaveProperty("__tunedModelId");
+    const retrained = await checkTunedModel({ ...valid, hyperparameters: { epochCount: 6 } }, recordedEarlier);
+    expect(retrained.inputs).not.toHaveProperty("tunedModelId");
+    expect(retrained.inputs.__tunedModelId).toMatch(/^number-generator-[0-9a-z]{7}$/);
+    expect(retrained.inputs.__tunedModelId).not.toBe(id);
+  });
+
   it("keeps a user-chosen id and says so", async () => {
     const { inputs } = await checkTunedModel({ ...valid, tunedModelId: "my-model" });
     expect(inputs).toEqual(expect.objectContaining({ tunedModelId: "my-model", autonamed: false }));
+    expect(inputs).not.toHaveProperty("__tunedModelId");
   });
 });

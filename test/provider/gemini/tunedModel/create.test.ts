@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { datasets, tunedModel } from "../../../../provider";
 import { PartialStateError } from "../../../../provider/runtime/partialStateError";
 import { modelInputs, rejection, useEmulator } from "../geminiFixture";
+import { recordedTunedModelId } from "../../../../provider/gemini/tunedModel/recordedId";
 
 const emulator = useEmulator();
 
@@ -17,7 +18,7 @@ describe("TunedModel create", () => {
   it("submits the job, waits until ACTIVE and reports the training", async () => {
     const inputs = await checked();
     const { id, outs } = await tunedModel.create(inputs);
-    expect(id).toBe(`tunedModels/${inputs.tunedModelId}`);
+    expect(id).toBe(`tunedModels/${recordedTunedModelId(inputs)}`);
     expect(outs).toEqual(
       expect.objectContaining({
         name: id,
@@ -37,7 +38,7 @@ describe("TunedModel create", () => {
 
   it("fails with the service's message and leaves nothing behind when the job fails", async () => {
     const inputs = await checked();
-    emulator().control.failJob({ tunedModelId: inputs.tunedModelId as string, atStep: 2, code: 13, message: "simulated trainer crash" });
+    emulator().control.failJob({ tunedModelId: recordedTunedModelId(inputs), atStep: 2, code: 13, message: "simulated trainer crash" });
     const error = await rejection(tunedModel.create(inputs));
     expect(error.message).toMatch(/simulated trainer crash/);
     expect(error).not.toBeInstanceOf(PartialStateError);
@@ -54,7 +55,7 @@ describe("TunedModel create", () => {
       const error = await rejection(tunedModel.create(inputs));
       expect(error).toBeInstanceOf(PartialStateError);
       const partial = error as unknown as PartialStateError;
-      expect(partial.id).toBe(`tunedModels/${inputs.tunedModelId}`);
+      expect(partial.id).toBe(`tunedModels/${recordedTunedModelId(inputs)}`);
       expect(partial.properties).toEqual(expect.objectContaining({ state: "CREATING", operationName: expect.stringMatching(/\/operations\//) }));
       expect(partial.message).toMatch(/still training after the create timeout.*resumes/);
 

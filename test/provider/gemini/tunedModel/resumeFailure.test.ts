@@ -4,6 +4,7 @@
 import { tunedModel } from "../../../../provider";
 import { PartialStateError } from "../../../../provider/runtime/partialStateError";
 import { modelInputs, rejection, useEmulator } from "../geminiFixture";
+import { recordedTunedModelId } from "../../../../provider/gemini/tunedModel/recordedId";
 
 const emulator = useEmulator();
 
@@ -22,7 +23,7 @@ describe("TunedModel: a resumed job that fails", () => {
     expect(partial.properties.state).toBe("CREATING");
 
     // The next `up` resumes the recorded job; meanwhile the job fails.
-    emulator().control.failJob({ tunedModelId: String(inputs.tunedModelId), atStep: 1, code: 13, message: "simulated trainer crash" });
+    emulator().control.failJob({ tunedModelId: recordedTunedModelId(inputs), atStep: 1, code: 13, message: "simulated trainer crash" });
     emulator().control.resumeTraining();
     const failure = (await rejection(tunedModel.update(partial.id, partial.properties, inputs))) as unknown as PartialStateError;
     expect(failure).toBeInstanceOf(PartialStateError);
@@ -51,7 +52,7 @@ describe("TunedModel: a resumed job that fails", () => {
     emulator().control.pauseTraining();
     const inputs = await checked({ timeouts: { create: "1s" } });
     const partial = (await rejection(tunedModel.create(inputs))) as unknown as PartialStateError;
-    emulator().control.failJob({ tunedModelId: String(inputs.tunedModelId), atStep: 1, code: 13, message: "simulated trainer crash" });
+    emulator().control.failJob({ tunedModelId: recordedTunedModelId(inputs), atStep: 1, code: 13, message: "simulated trainer crash" });
     emulator().control.resumeTraining();
     const failure = (await rejection(tunedModel.update(partial.id, partial.properties, inputs))) as unknown as PartialStateError;
 
