@@ -114,14 +114,14 @@ describe("VertexTunedModel lifecycle on the real engine", () => {
     expect(up.result.outputs.examples?.value).toBe(5);
     const order = mutatingRequests(env.emulator).map((r) => r.path.replace(/\/\d+(?=$|:|@)/g, "/N"));
     // The create names the project as the stack does (its id); the teardown uses the names the job reported,
-    // which carry the project number and, for the model, its version.
+    // which carry the project number; DeleteModel names the model itself, without the version the job gives.
     const byId = `/v1/projects/${VERTEX_STACK_PROJECT}/locations/${VERTEX_STACK_REGION}`;
     const byNumber = `/v1/projects/${vertexProjectNumber(VERTEX_STACK_PROJECT)}/locations/${VERTEX_STACK_REGION}`;
     expect(order).toEqual([
       `${byId}/tuningJobs`,
       `${byNumber}/endpoints/N:undeployModel`,
       `${byNumber}/endpoints/N`,
-      `${byNumber}/models/N@1`,
+      `${byNumber}/models/N`,
     ]);
     expect((await recorded())?.id).not.toBe(before?.id);
     expect(env.emulator.control.vertexJobs().filter((j) => j.model !== undefined)).toHaveLength(1);
