@@ -84,7 +84,7 @@ export class TunedModel extends DynamicResource {
   declare readonly name: RecordedOutput<TunedModelState, "name">;
   /** The id part of the name: known in the preview of an in-place update (an autonamed one is read from the id, as `name` is). */
   declare readonly tunedModelId: RecordedOutput<TunedModelState, "tunedModelId">;
-  /** `CREATING`, `ACTIVE` or `FAILED`. */
+  /** `CREATING`, `ACTIVE` or `FAILED`. Known in the preview of an in-place update, as are the training outputs below (README, What a reviewer sees in the preview). */
   declare readonly state: RecordedOutput<TunedModelState, "state">;
   /** When the model was created (RFC 3339). */
   declare readonly createTime: RecordedOutput<TunedModelState, "createTime">;
