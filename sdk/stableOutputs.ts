@@ -3,10 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 /**
  * An output as the preview of an in-place update should show it. The Node dynamic-provider host does not
  * preview updates: the engine previews the resource's outputs as exactly the inputs `check` returned, so
- * an output the service chose (a Vertex model or endpoint name) is unknown there, and a dependent on it
- * would preview a change that `up` never makes. `check` therefore returns such outputs under an internal
- * input key with the job's name (`provider/vertex/tunedModel/stableOutputs.ts`), and in a preview this
- * takes, in order:
+ * an output the service chose (a Vertex model or endpoint name, a Gemini model's training snapshots) is
+ * unknown there, and a dependent on it would preview a change that `up` never makes. `check` therefore
+ * returns such outputs under an internal input key with the model's name (`provider/lifecycle/stableOutputs.ts`),
+ * and in a preview this takes, in order:
  * - nothing while the resource is created or replaced (its id is unknown): unknown, as it must be;
  * - the recorded output when the engine knows it (a resource with no change keeps its recorded outputs);
  * - the carried value when it describes this resource (its name is the id): an in-place update;

@@ -3,9 +3,22 @@ import { packedDatasetSpec } from "../provider/dataset/packedExamples";
 import { connectionInputs, type ConnectionArgs } from "./connectionArgs";
 import { Dataset, type TuningExampleArgs } from "./dataset";
 import type { TunedModelState } from "../provider/gemini/tunedModel/state";
+import type { STABLE_OUTPUTS } from "../provider/gemini/tunedModel/stableOutputs";
+import type { STABLE_OUTPUTS_KEY } from "../provider/lifecycle/stableOutputs";
 import { DynamicResource, stackQualifiedName, type OptionalOutput, type RecordedOutput } from "./dynamicResource";
 import { evaluationInput, type EvaluationArgs } from "./evaluation";
+import { stableAtPreview } from "./stableOutputs";
 import type { TimeoutsArgs } from "./timeouts";
+
+/**
+ * The outputs the preview of an in-place update takes from what check carried. Spelled out here so that
+ * the program loads no provider code for it; the type makes it the provider's list exactly.
+ */
+const STABLE: typeof STABLE_OUTPUTS = [
+  "state", "createTime", "startTime", "completeTime", "baseModel", "temperature", "topP", "topK",
+  "effectiveHyperparameters", "totalSteps", "finalMeanLoss", "snapshots", "exampleCount", "datasetFingerprint",
+];
+const CARRIED: typeof STABLE_OUTPUTS_KEY = "__stableOutputs";
 
 /** Training hyperparameters. Changing any of them trains a new model (replacement). */
 export interface HyperparametersArgs {
@@ -71,7 +84,7 @@ export class TunedModel extends DynamicResource {
   declare readonly name: RecordedOutput<TunedModelState, "name">;
   /** The id part of the name: known in the preview of an in-place update (an autonamed one is read from the id, as `name` is). */
   declare readonly tunedModelId: RecordedOutput<TunedModelState, "tunedModelId">;
-  /** `CREATING`, `ACTIVE` or `FAILED`. */
+  /** `CREATING`, `ACTIVE` or `FAILED`. Known in the preview of an in-place update, as are the training outputs below (README, What a reviewer sees in the preview). */
   declare readonly state: RecordedOutput<TunedModelState, "state">;
   /** When the model was created (RFC 3339). */
   declare readonly createTime: RecordedOutput<TunedModelState, "createTime">;
@@ -121,7 +134,7 @@ export class TunedModel extends DynamicResource {
     const outputs = {
       state: undefined, createTime: undefined, updateTime: undefined, startTime: undefined,
       completeTime: undefined, effectiveHyperparameters: undefined, totalSteps: undefined, finalMeanLoss: undefined,
-      snapshots: undefined, exampleCount: undefined, datasetFingerprint: undefined,
+      snapshots: undefined, exampleCount: undefined, datasetFingerprint: undefined, [CARRIED]: undefined,
     };
     super(
       "tunedModel",
@@ -152,6 +165,8 @@ export class TunedModel extends DynamicResource {
     this.name = this.nameFromId();
     // A chosen id is an input, known in every preview; the provider keeps an autonamed one out of the inputs' summary.
     if (args.tunedModelId === undefined) this.tunedModelId = this.id.apply((id) => id.replace(/^tunedModels\//, ""));
+    const carried = (this as unknown as Record<typeof CARRIED, pulumi.Output<Record<string, unknown> | undefined>>)[CARRIED];
+    for (const key of STABLE) Object.assign(this, { [key]: stableAtPreview(this.id, this[key] as pulumi.Output<unknown>, carried, key) });
   }
 }
 

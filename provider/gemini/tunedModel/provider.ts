@@ -4,6 +4,7 @@ import { checkInputs, type CheckResult } from "../../lifecycle/check";
 import { evaluationChanged, gatePreviewLine, reevaluateServedModel } from "../../lifecycle/evaluation/gate";
 import { checkedEvaluation } from "../../lifecycle/evaluation/settings";
 import { replacementReason } from "../../lifecycle/diff";
+import { withoutStableOutputs } from "../../lifecycle/stableOutputs";
 import { operationDeadline } from "../../lifecycle/timeouts";
 import { createTrainingJob, resumeTrainingJob } from "../../lifecycle/trainingJob";
 import { containsUnknown } from "../../runtime/unknowns";
@@ -16,6 +17,7 @@ import { autoTunedModelId } from "./autoname";
 import { diffTunedModel } from "./diff";
 import { tunedModelInputsSchema, type CheckedTunedModelInputs } from "./inputs";
 import { withIdInPlace, withRecordedId } from "./recordedId";
+import { withStableOutputs } from "./stableOutputs";
 import { mergeTunedModelOutputs, readTunedModelState } from "./state";
 import { geminiTraining } from "./training";
 
@@ -51,9 +53,12 @@ function examplesCamePacked(news: Record<string, unknown>): boolean {
   return typeof (news.trainingData as { examples?: unknown } | undefined)?.examples === "string";
 }
 
-/** Checked inputs as the engine hands them back, inline examples unpacked and the id under `tunedModelId`. */
+/**
+ * Checked inputs as the engine hands them back, inline examples unpacked, the id under `tunedModelId` and
+ * without what only the preview needs.
+ */
 function checkedInputs(inputs: Record<string, unknown>): CheckedTunedModelInputs {
-  return withUnpackedExamples<CheckedTunedModelInputs>(withIdInPlace(inputs));
+  return withUnpackedExamples<CheckedTunedModelInputs>(withIdInPlace(withoutStableOutputs(inputs)));
 }
 
 /**
@@ -89,8 +94,11 @@ export const tunedModelProvider = {
   /** Receives the stack configuration (connection defaults). */
   configure: configureProvider,
 
-  /** Validates and normalizes inputs (see {@link checkTunedModel}). */
-  check: async (olds: Record<string, unknown>, news: Record<string, unknown>) => checkTunedModel(news, olds),
+  /**
+   * Validates and normalizes inputs (see {@link checkTunedModel}), then adds what the preview of an
+   * in-place update shows of the trained model (see `stableOutputs.ts`).
+   */
+  check: (olds: Record<string, unknown>, news: Record<string, unknown>) => withStableOutputs(olds, checkTunedModel(news, olds)),
 
   /** Decides replace / update / no change (see `diff.ts`). */
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
