@@ -1,12 +1,17 @@
 import { createReadStream } from "node:fs";
 import { DatasetError } from "./datasetError";
 
-/** One element of a JSON dataset's examples array, as written. */
+/**
+ * One element of a JSON dataset's examples array, as written: `bytes[start, end)`, without the whitespace
+ * around it. The view and its bytes are the reader's and change with the next element: use them during
+ * the visit.
+ */
 export interface JsonElement {
-  /** Its bytes, without the whitespace around it; they may be the reader's buffer, so use them during the visit. */
-  bytes: Buffer;
+  readonly bytes: Buffer;
+  readonly start: number;
+  readonly end: number;
   /** Its index in the examples array. */
-  index: number;
+  readonly index: number;
   /** The element parsed by `JSON.parse`; invalid JSON is a {@link DatasetError} naming the element. */
   record(): unknown;
 }
@@ -90,11 +95,14 @@ class ExamplesScan {
   private elementStart = -1;
   private index = 0;
   private rootClosed = false;
+  private readonly view: ElementView;
 
   constructor(
     private readonly file: string,
     private readonly visit: JsonExampleVisitor,
-  ) {}
+  ) {
+    this.view = new ElementView(file);
+  }
 
   feed(chunk: Buffer, from: number): void {
     let i = from;
@@ -200,35 +208,52 @@ class ExamplesScan {
   /** Ends the element before `at` and visits it (the nothing before the `]` of an empty array is no element). */
   private takeElement(chunk: Buffer, at: number, closing: boolean): void {
     const pieces = this.elementParts;
-    if (this.elementStart >= 0) pieces.push(chunk.subarray(this.elementStart, at));
+    const elementStart = this.elementStart;
     this.elementParts = [];
     this.elementStart = -1;
     const index = this.index;
-    if (pieces.length === 0) {
+    if (pieces.length === 0 && elementStart < 0) {
       if (closing && index === 0) return;
       this.fail(`not valid JSON (examples[${index}] is empty)`);
     }
     this.index++;
-    const whole = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
-    let end = whole.length;
-    while (end > 0 && isSpace(whole[end - 1])) end--;
-    const bytes = whole.subarray(0, end);
-    const file = this.file;
-    this.visit({
-      bytes,
-      index,
-      record() {
-        try {
-          return JSON.parse(bytes.toString("utf8"));
-        } catch (error) {
-          throw new DatasetError({ file, message: `not valid JSON (examples[${index}]: ${(error as Error).message})` });
-        }
-      },
-    });
+    // Most elements lie in one chunk: viewed where they are, without a copy or a new buffer object.
+    const single = pieces.length === 0;
+    const bytes = single ? chunk : Buffer.concat(elementStart >= 0 ? [...pieces, chunk.subarray(elementStart, at)] : pieces);
+    let end = single ? at : bytes.length;
+    const start = single ? elementStart : 0;
+    while (end > start && isSpace(bytes[end - 1])) end--;
+    this.view.show(bytes, start, end, index);
+    this.visit(this.view);
   }
 
   private fail(message: string): never {
     throw new DatasetError({ file: this.file, message });
+  }
+}
+
+/** The reader's one {@link JsonElement}, shown each element in turn. */
+class ElementView implements JsonElement {
+  bytes: Buffer = Buffer.alloc(0);
+  start = 0;
+  end = 0;
+  index = 0;
+
+  constructor(private readonly file: string) {}
+
+  show(bytes: Buffer, start: number, end: number, index: number): void {
+    this.bytes = bytes;
+    this.start = start;
+    this.end = end;
+    this.index = index;
+  }
+
+  record(): unknown {
+    try {
+      return JSON.parse(this.bytes.toString("utf8", this.start, this.end));
+    } catch (error) {
+      throw new DatasetError({ file: this.file, message: `not valid JSON (examples[${this.index}]: ${(error as Error).message})` });
+    }
   }
 }
 

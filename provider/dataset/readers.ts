@@ -73,7 +73,7 @@ function readJson(path: string, mapping: DatasetFieldMapping, visit: ExampleVisi
   return forEachJsonExample(path, (element) => {
     const where = `examples[${element.index}]`;
     // An element is an object like a JSONL line: the same fast path reads it straight from its bytes.
-    const fast = keys === undefined ? undefined : jsonlExampleLine(element.bytes, 0, element.bytes.length, keys);
+    const fast = keys === undefined ? undefined : jsonlExampleLine(element.bytes, element.start, element.end, keys);
     if (fast !== undefined) {
       visit({ example: fast, where });
       return;
