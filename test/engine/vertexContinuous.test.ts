@@ -6,21 +6,10 @@
 import * as gemini from "../../sdk";
 import type { StateResource } from "../harness";
 import { mutatingRequests, operationOf, plannedOps } from "./geminiStack";
+import { COLOURS } from "../fixtures/colours";
 import { createVertexStack, VERTEX_MODEL_TYPE, type VertexStack } from "./vertexStack";
 
 jest.setTimeout(180_000);
-
-// Eight examples over two epochs at the emulator's batch of 8: one checkpoint per epoch, ids "1" and "2".
-const COLOURS: ReadonlyArray<readonly [string, string]> = [
-  ["sky", "blue"],
-  ["grass", "green"],
-  ["snow", "white"],
-  ["coal", "black"],
-  ["blood", "red"],
-  ["sun", "yellow"],
-  ["orange", "orange"],
-  ["violet", "purple"],
-];
 
 describe("VertexTunedModel continuous tuning on the real engine", () => {
   let env: VertexStack;

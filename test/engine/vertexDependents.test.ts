@@ -7,16 +7,12 @@ import * as gemini from "../../sdk";
 import { UNKNOWN } from "../../provider/runtime/unknowns";
 import { previewThenUp, type StepTrace } from "../harness";
 import { mutatingRequests, plannedOps } from "./geminiStack";
+import { COLOURS as ALL_COLOURS } from "../fixtures/colours";
 import { createVertexStack, VERTEX_MODEL_TYPE, type VertexStack } from "./vertexStack";
 
 jest.setTimeout(180_000);
 
-const COLOURS: ReadonlyArray<readonly [string, string]> = [
-  ["sky", "blue"],
-  ["grass", "green"],
-  ["snow", "white"],
-  ["coal", "black"],
-];
+const COLOURS = ALL_COLOURS.slice(0, 4);
 
 describe("dependents of a VertexTunedModel updated in place", () => {
   let env: VertexStack;

@@ -8,21 +8,10 @@ import { previewThenUp } from "../harness";
 import { expectStepFailure, shownText } from "../reliability/support/stacks";
 import { checkFailure } from "./checkFailure";
 import { mutatingRequests, operationOf, plannedOps } from "./geminiStack";
+import { COLOURS } from "../fixtures/colours";
 import { createVertexStack, VERTEX_MODEL_TYPE, type VertexStack } from "./vertexStack";
 
 jest.setTimeout(180_000);
-
-// Eight examples over two epochs at the emulator's batch of 8: checkpoints "1" (epoch 1 of 2) and "2".
-const COLOURS: ReadonlyArray<readonly [string, string]> = [
-  ["sky", "blue"],
-  ["grass", "green"],
-  ["snow", "white"],
-  ["coal", "black"],
-  ["blood", "red"],
-  ["sun", "yellow"],
-  ["orange", "orange"],
-  ["violet", "purple"],
-];
 
 const OUTPUT = { gcsDestination: { outputUriPrefix: "gs://eval-results/colours/" } };
 
