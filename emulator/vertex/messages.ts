@@ -80,22 +80,24 @@ export const EVALUATION_CONFIG: MessageSchema = {
   },
 };
 
+/** The hyperparameters every tuning spec takes; v1beta1's specs add their own (see {@link hyperParametersWith}). */
+const HYPER_PARAMETERS: MessageSchema["fields"] = {
+  epochCount: { type: "int64" },
+  learningRateMultiplier: { type: "float" },
+  adapterSize: { type: { enum: ADAPTER_SIZES } },
+};
+
+/** A spec's `hyperParameters` field: the common ones plus `extra`. */
+function hyperParametersWith(extra: MessageSchema["fields"] = {}): MessageSchema["fields"][string] {
+  return { type: { message: { fields: { ...HYPER_PARAMETERS, ...extra } } } };
+}
+
 /** `SupervisedTuningSpec`. */
 export const SUPERVISED_TUNING_SPEC: MessageSchema = {
   fields: {
     trainingDatasetUri: STRING,
     validationDatasetUri: STRING,
-    hyperParameters: {
-      type: {
-        message: {
-          fields: {
-            epochCount: { type: "int64" },
-            learningRateMultiplier: { type: "float" },
-            adapterSize: { type: { enum: ADAPTER_SIZES } },
-          },
-        },
-      },
-    },
+    hyperParameters: hyperParametersWith(),
     exportLastCheckpointOnly: { type: "bool" },
     evaluationConfig: { type: { message: EVALUATION_CONFIG } },
   },
@@ -108,19 +110,7 @@ export const TUNING_MODES = ["TUNING_MODE_UNSPECIFIED", "TUNING_MODE_FULL", "TUN
 export const SUPERVISED_TUNING_SPEC_V1BETA1: MessageSchema = {
   fields: {
     ...SUPERVISED_TUNING_SPEC.fields,
-    hyperParameters: {
-      type: {
-        message: {
-          fields: {
-            epochCount: { type: "int64" },
-            learningRateMultiplier: { type: "float" },
-            adapterSize: { type: { enum: ADAPTER_SIZES } },
-            learningRate: { type: "float" },
-            batchSize: { type: "int64" },
-          },
-        },
-      },
-    },
+    hyperParameters: hyperParametersWith({ learningRate: { type: "float" }, batchSize: { type: "int64" } }),
     tuningMode: { type: { enum: TUNING_MODES } },
   },
 };
@@ -131,22 +121,8 @@ export const SUPERVISED_TUNING_SPEC_V1BETA1: MessageSchema = {
  */
 export const PREFERENCE_OPTIMIZATION_SPEC: MessageSchema = {
   fields: {
-    trainingDatasetUri: STRING,
-    validationDatasetUri: STRING,
-    hyperParameters: {
-      type: {
-        message: {
-          fields: {
-            epochCount: { type: "int64" },
-            learningRateMultiplier: { type: "float" },
-            adapterSize: { type: { enum: ADAPTER_SIZES } },
-            beta: { type: "float" },
-          },
-        },
-      },
-    },
-    exportLastCheckpointOnly: { type: "bool" },
-    evaluationConfig: { type: { message: EVALUATION_CONFIG } },
+    ...SUPERVISED_TUNING_SPEC.fields,
+    hyperParameters: hyperParametersWith({ beta: { type: "float" } }),
   },
 };
 
